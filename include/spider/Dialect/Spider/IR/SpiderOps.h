@@ -1,0 +1,22 @@
+//===- SpiderOps.h - Spider operations --------------------------*- C++ -*-===//
+
+#ifndef SPIDER_DIALECT_SPIDER_IR_SPIDEROPS_H
+#define SPIDER_DIALECT_SPIDER_IR_SPIDEROPS_H
+
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/DestinationStyleOpInterface.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+#include "spider/Dialect/Spider/IR/SpiderAttrs.h"
+#include "spider/Dialect/Spider/IR/SpiderDialect.h"
+#include "spider/Dialect/Spider/IR/SpiderInterfaces.h"
+#include "spider/Dialect/Spider/IR/SpiderTypes.h"
+
+#define GET_OP_CLASSES
+#include "spider/Dialect/Spider/IR/SpiderOps.h.inc"
+
+#endif // SPIDER_DIALECT_SPIDER_IR_SPIDEROPS_H

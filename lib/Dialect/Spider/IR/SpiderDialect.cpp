@@ -1,0 +1,28 @@
+//===- SpiderDialect.cpp - Spider dialect ---------------------------------===//
+
+#include "spider/Dialect/Spider/IR/SpiderDialect.h"
+#include "spider/Dialect/Spider/IR/SpiderOps.h"
+
+using namespace mlir;
+using namespace mlir::spider;
+
+#include "spider/Dialect/Spider/IR/SpiderDialect.cpp.inc"
+
+void SpiderDialect::initialize() {
+  registerAttributes();
+  registerTypes();
+  addOperations<
+#define GET_OP_LIST
+#include "spider/Dialect/Spider/IR/SpiderOps.cpp.inc"
+      >();
+}
+
+Operation *SpiderDialect::materializeConstant(OpBuilder &builder,
+                                              Attribute value, Type type,
+                                              Location loc) {
+  auto indexValue = dyn_cast<IndexValueAttr>(value);
+  auto indexType = dyn_cast<TileIndexType>(type);
+  if (!indexValue || !indexType)
+    return nullptr;
+  return IndexConstantOp::create(builder, loc, indexType, indexValue);
+}

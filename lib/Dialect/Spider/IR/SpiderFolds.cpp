@@ -1,0 +1,105 @@
+//===- SpiderFolds.cpp - Folders of Spider operations ---------------------===//
+//
+// Index-building ops on constant operands fold to `spider.index_constant`,
+// using the same construction code as the run-time library.
+//
+//===----------------------------------------------------------------------===//
+
+#include "spider/Dialect/Spider/IR/SpiderOps.h"
+#include "spider/Runtime/TileIndex.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+
+using namespace mlir;
+using namespace mlir::spider;
+namespace rt = ::spider::rt;
+
+/// Constants larger than this are left for the run time: folding would scan
+/// them at every canonicalization.
+static constexpr int64_t kMaxFoldedElements = int64_t(1) << 24;
+
+static Attribute toAttr(MLIRContext *context, const rt::IndexOrError &built) {
+  if (!built.ok())
+    return {}; // Left for the run time, which reports the error.
+  const rt::TileIndex &index = built.index;
+  return IndexValueAttr::get(context, index.grid, index.offsets,
+                             index.positions);
+}
+
+/// Reads an integer or index constant into int64 values.
+static std::optional<std::vector<int64_t>> readIntegers(Attribute attr) {
+  auto dense = dyn_cast_or_null<DenseIntElementsAttr>(attr);
+  if (!dense || dense.getNumElements() > kMaxFoldedElements)
+    return std::nullopt;
+  std::vector<int64_t> values;
+  values.reserve(dense.getNumElements());
+  for (const APInt &value : dense.getValues<APInt>())
+    values.push_back(value.getSExtValue());
+  return values;
+}
+
+OpFoldResult DetectOp::fold(FoldAdaptor adaptor) {
+  auto dense = dyn_cast_or_null<DenseElementsAttr>(adaptor.getInput());
+  auto type = cast<RankedTensorType>(getInput().getType());
+  if (!dense || !type.hasStaticShape() ||
+      dense.getNumElements() > kMaxFoldedElements)
+    return {};
+  std::vector<bool> nonZero;
+  nonZero.reserve(dense.getNumElements());
+  if (isa<FloatType>(type.getElementType())) {
+    for (const APFloat &value : dense.getValues<APFloat>())
+      nonZero.push_back(!value.isZero());
+  } else if (type.getElementType().isIntOrIndex()) {
+    for (const APInt &value : dense.getValues<APInt>())
+      nonZero.push_back(!value.isZero());
+  } else {
+    return {};
+  }
+  TileIndexType index = getIndex().getType();
+  rt::IndexOrError built = rt::detectIndex(
+      std::vector<int64_t>(type.getShape().begin(), type.getShape().end()),
+      std::vector<int64_t>(index.getMicrotile().begin(),
+                           index.getMicrotile().end()),
+      index.getPackDim(), [&](int64_t i) { return nonZero[i]; });
+  return toAttr(getContext(), built);
+}
+
+OpFoldResult RouteOp::fold(FoldAdaptor adaptor) {
+  std::optional<std::vector<int64_t>> ids = readIntegers(adaptor.getIds());
+  auto type = cast<RankedTensorType>(getIds().getType());
+  if (!ids || !type.hasStaticShape())
+    return {};
+  int64_t numTokens = type.getDimSize(0);
+  int64_t k = type.getRank() == 2 ? type.getDimSize(1) : 1;
+  return toAttr(getContext(),
+                rt::routeIndex(ids->data(), numTokens, k, getNumExperts(),
+                               getIndex().getType().getMicrotile()[0]));
+}
+
+OpFoldResult IndexFromCsrOp::fold(FoldAdaptor adaptor) {
+  std::optional<std::vector<int64_t>> offsets =
+      readIntegers(adaptor.getRowOffsets());
+  std::optional<std::vector<int64_t>> columns =
+      readIntegers(adaptor.getColumns());
+  auto numColumns = dyn_cast_or_null<IntegerAttr>(adaptor.getNumColumns());
+  if (!offsets || !columns || !numColumns || offsets->empty())
+    return {};
+  ArrayRef<int64_t> microtile = getIndex().getType().getMicrotile();
+  return toAttr(getContext(),
+                rt::csrIndex(offsets->data(),
+                             static_cast<int64_t>(offsets->size()) - 1,
+                             columns->data(),
+                             static_cast<int64_t>(columns->size()),
+                             numColumns.getInt(), microtile[0], microtile[1]));
+}
+
+OpFoldResult IndexConstantOp::fold(FoldAdaptor) { return getValue(); }
+
+OpFoldResult ScatterOp::fold(FoldAdaptor) {
+  // Writing back, unchanged, the tiles just read from the same place.
+  auto gather = getTiles().getDefiningOp<GatherOp>();
+  if (getCombiner() == CombinerKind::None && gather &&
+      gather.getSource() == getDest() && gather.getIndex() == getIndex())
+    return getDest();
+  return {};
+}

@@ -1,0 +1,359 @@
+//===- SpiderOps.cpp - Spider operations: verifiers ------------------------===//
+
+#include "spider/Dialect/Spider/IR/SpiderOps.h"
+#include "spider/Analysis/PermutationInvariance.h"
+#include "spider/Runtime/TileIndex.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+using namespace mlir::spider;
+namespace rt = ::spider::rt;
+
+#define GET_OP_CLASSES
+#include "spider/Dialect/Spider/IR/SpiderOps.cpp.inc"
+
+/// Formats `values` as `[a, b, ...]` for diagnostics.
+static std::string formatList(ArrayRef<int64_t> values) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << '[';
+  llvm::interleaveComma(values, os, [&](int64_t v) {
+    if (ShapedType::isDynamic(v))
+      os << '?';
+    else
+      os << v;
+  });
+  os << ']';
+  return text;
+}
+
+/// Checks that `index` can describe `tensor`: same rank, and when the tensor
+/// carries a `#spider.sparse` encoding, an index micro-tile that covers it.
+static LogicalResult verifyIndexDescribes(Operation *op, TileIndexType index,
+                                          RankedTensorType tensor,
+                                          StringRef what) {
+  if (index.getRank() != tensor.getRank())
+    return op->emitOpError() << "index of rank " << index.getRank()
+                             << " cannot describe " << what << " of rank "
+                             << tensor.getRank();
+  if (SparseEncodingAttr encoding = getSparseEncoding(tensor)) {
+    for (auto [d, pair] : llvm::enumerate(
+             llvm::zip(index.getMicrotile(), encoding.getMicrotile()))) {
+      auto [cover, unit] = pair;
+      if (cover % unit != 0)
+        return op->emitOpError()
+               << "index micro-tile " << formatList(index.getMicrotile())
+               << " does not cover the micro-tile "
+               << formatList(encoding.getMicrotile()) << " of " << what
+               << ": size " << cover << " at dimension " << d
+               << " is not a multiple of " << unit;
+    }
+  }
+  return success();
+}
+
+/// Checks that `tiles` is a `[num_active, microtile...]` list of the micro-
+/// tiles of `tensor` described by `index`.
+static LogicalResult verifyTileList(Operation *op, RankedTensorType tiles,
+                                    RankedTensorType tensor, TileIndexType index) {
+  if (tiles.getRank() != tensor.getRank() + 1)
+    return op->emitOpError()
+           << "tile list must have rank " << tensor.getRank() + 1
+           << " ([num_active, microtile...]), not " << tiles.getRank();
+  ArrayRef<int64_t> tileShape = tiles.getShape().drop_front();
+  if (tileShape != index.getMicrotile())
+    return op->emitOpError()
+           << "tile list shape " << formatList(tiles.getShape())
+           << " does not end in the index micro-tile "
+           << formatList(index.getMicrotile());
+  if (tiles.getElementType() != tensor.getElementType())
+    return op->emitOpError() << "tile list element type "
+                             << tiles.getElementType() << " differs from "
+                             << tensor.getElementType();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// AssumeSparseOp
+//===----------------------------------------------------------------------===//
+
+SparseEncodingAttr AssumeSparseOp::getEncoding() {
+  return getSparseEncoding(getResult().getType());
+}
+
+LogicalResult AssumeSparseOp::verify() {
+  auto source = cast<RankedTensorType>(getSource().getType());
+  auto result = cast<RankedTensorType>(getResult().getType());
+  if (getSparseEncoding(source))
+    return emitOpError() << "source is already marked sparse";
+  if (!getEncoding())
+    return emitOpError()
+           << "result type must carry a #spider.sparse encoding, got "
+           << result;
+  if (source.getShape() != result.getShape())
+    return emitOpError() << "result shape " << formatList(result.getShape())
+                         << " differs from source shape "
+                         << formatList(source.getShape());
+  if (source.getElementType() != result.getElementType())
+    return emitOpError() << "result element type " << result.getElementType()
+                         << " differs from source element type "
+                         << source.getElementType();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// DetectOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult DetectOp::verify() {
+  return verifyIndexDescribes(*this, getIndex().getType(),
+                              cast<RankedTensorType>(getInput().getType()),
+                              "the input");
+}
+
+//===----------------------------------------------------------------------===//
+// RouteOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult RouteOp::verify() {
+  auto ids = cast<RankedTensorType>(getIds().getType());
+  if (ids.getRank() != 1 && ids.getRank() != 2)
+    return emitOpError() << "routing ids must have rank 1 (one expert per "
+                            "token) or 2 (k experts per token), not "
+                         << ids.getRank();
+  TileIndexType index = getIndex().getType();
+  if (index.getRank() != 2)
+    return emitOpError() << "routing index must have rank 2 ([tokens, "
+                            "experts]), not "
+                         << index.getRank();
+  if (index.getPackDim() != 0)
+    return emitOpError()
+           << "routing index must be packed along the tokens (pack_dim = 0)";
+  if (index.getMicrotile()[1] != 1)
+    return emitOpError() << "routing index micro-tile must be [token_block, "
+                            "1], not "
+                         << formatList(index.getMicrotile());
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// IndexFromCsrOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult IndexFromCsrOp::verify() {
+  auto offsets = cast<RankedTensorType>(getRowOffsets().getType());
+  auto columns = cast<RankedTensorType>(getColumns().getType());
+  if (offsets.getRank() != 1)
+    return emitOpError() << "row offsets must be a 1-D tensor, not rank "
+                         << offsets.getRank();
+  if (columns.getRank() != 1)
+    return emitOpError() << "columns must be a 1-D tensor, not rank "
+                         << columns.getRank();
+  if (offsets.getDimSize(0) == 0)
+    return emitOpError() << "row offsets must have at least one entry (one "
+                            "more than there are rows)";
+  TileIndexType index = getIndex().getType();
+  if (index.getRank() != 2)
+    return emitOpError() << "CSR index must have rank 2 ([rows, columns]), "
+                            "not "
+                         << index.getRank();
+  if (index.getPackDim() != 1)
+    return emitOpError()
+           << "CSR index must be packed along the columns (pack_dim = 1)";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// IndexConstantOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult IndexConstantOp::verify() {
+  IndexValueAttr value = getValue();
+  TileIndexType type = getIndex().getType();
+  if (static_cast<int64_t>(value.getGrid().size()) != type.getRank())
+    return emitOpError() << "index value grid "
+                         << formatList(value.getGrid()) << " has rank "
+                         << value.getGrid().size()
+                         << " but the index type has rank " << type.getRank();
+  rt::TileIndex index;
+  index.grid.assign(value.getGrid().begin(), value.getGrid().end());
+  index.packDim = type.getPackDim();
+  index.offsets.assign(value.getOffsets().begin(), value.getOffsets().end());
+  index.positions.assign(value.getPositions().begin(),
+                         value.getPositions().end());
+  if (std::string error = index.validate(); !error.empty())
+    return emitOpError() << "index value does not fit its type: " << error;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// GatherOp / ScatterOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult GatherOp::verify() {
+  auto source = cast<RankedTensorType>(getSource().getType());
+  if (failed(verifyIndexDescribes(*this, getIndex().getType(), source,
+                                  "the source")))
+    return failure();
+  return verifyTileList(*this, cast<RankedTensorType>(getTiles().getType()),
+                        source, getIndex().getType());
+}
+
+LogicalResult ScatterOp::verify() {
+  auto dest = cast<RankedTensorType>(getDest().getType());
+  if (failed(verifyIndexDescribes(*this, getIndex().getType(), dest,
+                                  "the destination")))
+    return failure();
+  return verifyTileList(*this, cast<RankedTensorType>(getTiles().getType()),
+                        dest, getIndex().getType());
+}
+
+//===----------------------------------------------------------------------===//
+// PitOp
+//===----------------------------------------------------------------------===//
+
+Operation *PitOp::getComputation() {
+  Block &block = getBody().front();
+  if (block.empty() || &block.front() == block.getTerminator())
+    return nullptr;
+  return &block.front();
+}
+
+SmallVector<int64_t> PitOp::getPermutationInvariantDims() {
+  if (auto inner = dyn_cast_or_null<PermutationInvariantOpInterface>(
+          getComputation()))
+    return inner.getPermutationInvariantDims();
+  return {};
+}
+
+LogicalResult PitOp::verify() {
+  int64_t numInputs = getInputs().size();
+  if (getSparseOperand() >= static_cast<uint64_t>(numInputs))
+    return emitOpError() << "sparse_operand " << getSparseOperand()
+                         << " is out of range for " << numInputs << " inputs";
+  auto sparseType = dyn_cast<RankedTensorType>(getSparseValue().getType());
+  if (!sparseType)
+    return emitOpError() << "sparse operand #" << getSparseOperand()
+                         << " must be a ranked tensor, not "
+                         << getSparseValue().getType();
+  if (failed(verifyIndexDescribes(*this, getIndex().getType(), sparseType,
+                                  "the sparse operand")))
+    return failure();
+  if (getResults().size() != getOutputs().size())
+    return emitOpError() << "expected one result per output (" <<
+           getOutputs().size() << "), got " << getResults().size();
+  for (auto [i, pair] :
+       llvm::enumerate(llvm::zip(getOutputs().getTypes(),
+                                 getResults().getTypes()))) {
+    auto [outType, resultType] = pair;
+    if (outType != resultType)
+      return emitOpError() << "result #" << i << " has type " << resultType
+                           << " but its output has type " << outType;
+  }
+  if (TileConfigAttr config = getTileConfigAttr()) {
+    if (config.getMicrotile() != getIndex().getType().getMicrotile())
+      return emitOpError() << "tile_config micro-tile "
+                           << formatList(config.getMicrotile())
+                           << " differs from the index micro-tile "
+                           << formatList(getIndex().getType().getMicrotile());
+  }
+  return success();
+}
+
+LogicalResult PitOp::verifyRegions() {
+  Block &block = getBody().front();
+  ValueRange operands = getOperands().drop_back(); // Drop the index.
+  if (block.getNumArguments() != operands.size())
+    return emitOpError() << "body must have one argument per input and output ("
+                         << operands.size() << "), got "
+                         << block.getNumArguments();
+  for (auto [i, pair] :
+       llvm::enumerate(llvm::zip(block.getArgumentTypes(),
+                                 operands.getTypes()))) {
+    auto [argType, operandType] = pair;
+    if (argType != operandType)
+      return emitOpError() << "body argument #" << i << " has type "
+                           << argType << " but its operand has type "
+                           << operandType;
+  }
+  auto yield = dyn_cast<YieldOp>(block.getTerminator());
+  if (!yield)
+    return emitOpError() << "body must end in spider.yield";
+  if (yield.getValues().getTypes() != getResultTypes())
+    return emitOpError() << "body yields " << yield.getValues().size()
+                         << " values whose types differ from the results";
+  Operation *computation = getComputation();
+  if (!computation || computation->getNextNode() != yield)
+    return emitOpError()
+           << "body must hold exactly one computation before spider.yield";
+
+  int64_t packDim = getPackDim();
+  TileIndexType indexType = getIndex().getType();
+  BlockArgument sparseArg = block.getArgument(getSparseOperand());
+  if (auto linalgOp = dyn_cast<linalg::LinalgOp>(computation)) {
+    if (packDim >= static_cast<int64_t>(linalgOp.getNumLoops()))
+      return emitOpError() << "pack_dim " << packDim << " is out of range for '"
+                           << computation->getName() << "' with "
+                           << linalgOp.getNumLoops() << " loops";
+    OpOperand *use = nullptr;
+    for (OpOperand &operand : computation->getOpOperands())
+      if (operand.get() == sparseArg)
+        use = &operand;
+    if (!use)
+      return emitOpError() << "the computation does not use the sparse operand";
+    AffineMap map = linalgOp.getMatchingIndexingMap(use);
+    AffineExpr expr = map.getResult(indexType.getPackDim());
+    auto packExpr = dyn_cast<AffineDimExpr>(expr);
+    if (!packExpr || static_cast<int64_t>(packExpr.getPosition()) != packDim) {
+      std::string exprText;
+      llvm::raw_string_ostream(exprText) << expr;
+      return emitOpError()
+             << "the sparse operand's dimension " << indexType.getPackDim()
+             << " (the index pack_dim) is indexed by '" << exprText
+             << "', not by loop dimension d" << packDim;
+    }
+    if (std::string why = explainPermutationVariance(linalgOp, packDim);
+        !why.empty())
+      return emitOpError() << "the computation is not permutation invariant "
+                              "along pack_dim d"
+                           << packDim << ": " << why;
+    return success();
+  }
+  auto invariant = dyn_cast<PermutationInvariantOpInterface>(computation);
+  if (!invariant)
+    return emitOpError() << "the computation '" << computation->getName()
+                         << "' does not implement "
+                            "PermutationInvariantOpInterface";
+  if (!invariant.isPermutationInvariantDim(packDim))
+    return emitOpError() << "the computation is not permutation invariant "
+                            "along pack_dim d"
+                         << packDim;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// DtsGateOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult DtsGateOp::verify() {
+  auto logits = cast<RankedTensorType>(getLogits().getType());
+  if (logits.getRank() != 2)
+    return emitOpError() << "logits must be [tokens, experts] (rank 2), not "
+                            "rank "
+                         << logits.getRank();
+  double threshold = getThreshold().convertToDouble();
+  if (!(threshold >= 0.0 && threshold <= 1.0))
+    return emitOpError() << "threshold " << threshold
+                         << " must lie in [0, 1]";
+  int64_t experts = logits.getDimSize(1);
+  if (!ShapedType::isDynamic(experts) &&
+      static_cast<int64_t>(getMinK()) > experts)
+    return emitOpError() << "min_k " << getMinK()
+                         << " exceeds the number of experts (" << experts
+                         << ")";
+  return success();
+}

@@ -1,0 +1,19 @@
+//===- InitAll.cpp - Register everything Spider provides ------------------===//
+
+#include "spider/InitAll.h"
+#include "spider/Dialect/Spider/IR/SpiderDialect.h"
+#include "spider/Dialect/Spider/IR/SpiderInterfaces.h"
+#include "spider/Dialect/Spider/Transforms/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/DialectRegistry.h"
+
+void mlir::spider::registerSpiderDialects(DialectRegistry &registry) {
+  registry.insert<SpiderDialect, linalg::LinalgDialect, tensor::TensorDialect,
+                  arith::ArithDialect>();
+  registerPermutationInvariantExternalModels(registry);
+}
+
+void mlir::spider::registerSpiderPasses() { registerSpiderTransformsPasses(); }

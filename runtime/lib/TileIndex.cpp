@@ -1,0 +1,253 @@
+//===- TileIndex.cpp - Micro-tile index construction ----------------------===//
+
+#include "spider/Runtime/TileIndex.h"
+
+#include <sstream>
+
+namespace spider::rt {
+namespace {
+
+std::string join(const std::vector<int64_t> &values) {
+  std::ostringstream os;
+  os << '[';
+  for (size_t i = 0; i < values.size(); ++i)
+    os << (i ? ", " : "") << values[i];
+  os << ']';
+  return os.str();
+}
+
+IndexOrError failure(std::string message) {
+  IndexOrError result;
+  result.error = std::move(message);
+  return result;
+}
+
+/// Turns a dense activity map over `grid` (row-major) into the grouped,
+/// compressed layout.
+TileIndex compress(const std::vector<int64_t> &grid, int64_t packDim,
+                   const std::vector<uint8_t> &active) {
+  TileIndex index;
+  index.grid = grid;
+  index.packDim = packDim;
+  int64_t rank = static_cast<int64_t>(grid.size());
+  // Stride of each grid dimension in the row-major activity map.
+  std::vector<int64_t> stride(rank, 1);
+  for (int64_t d = rank - 2; d >= 0; --d)
+    stride[d] = stride[d + 1] * grid[d + 1];
+  int64_t numGroups = index.numGroups();
+  index.offsets.reserve(numGroups + 1);
+  index.offsets.push_back(0);
+  std::vector<int64_t> coord(rank, 0); // Group coordinates; coord[packDim]==0.
+  for (int64_t g = 0; g < numGroups; ++g) {
+    int64_t base = 0;
+    for (int64_t d = 0; d < rank; ++d)
+      base += coord[d] * stride[d];
+    for (int64_t p = 0; p < grid[packDim]; ++p)
+      if (active[base + p * stride[packDim]])
+        index.positions.push_back(p);
+    index.offsets.push_back(index.numActive());
+    // Advance the group coordinates, skipping the pack dimension.
+    for (int64_t d = rank - 1; d >= 0; --d) {
+      if (d == packDim)
+        continue;
+      if (++coord[d] < grid[d])
+        break;
+      coord[d] = 0;
+    }
+  }
+  return index;
+}
+
+std::string checkTiling(const std::vector<int64_t> &shape,
+                        const std::vector<int64_t> &microtile,
+                        int64_t packDim) {
+  if (shape.size() != microtile.size())
+    return "micro-tile " + join(microtile) + " has rank " +
+           std::to_string(microtile.size()) + " but the tensor " +
+           join(shape) + " has rank " + std::to_string(shape.size());
+  for (size_t d = 0; d < shape.size(); ++d) {
+    if (shape[d] < 0)
+      return "tensor dimension " + std::to_string(d) + " has negative size " +
+             std::to_string(shape[d]);
+    if (microtile[d] <= 0)
+      return "micro-tile " + join(microtile) + " has a non-positive size";
+  }
+  if (packDim < 0 || packDim >= static_cast<int64_t>(shape.size()))
+    return "pack dimension " + std::to_string(packDim) +
+           " is out of range for rank " + std::to_string(shape.size());
+  return {};
+}
+
+} // namespace
+
+int64_t TileIndex::numGroups() const {
+  int64_t groups = 1;
+  for (size_t d = 0; d < grid.size(); ++d)
+    if (static_cast<int64_t>(d) != packDim)
+      groups *= grid[d];
+  return groups;
+}
+
+int64_t TileIndex::numTiles() const {
+  int64_t tiles = 1;
+  for (int64_t g : grid)
+    tiles *= g;
+  return tiles;
+}
+
+double TileIndex::density() const {
+  int64_t tiles = numTiles();
+  return tiles == 0 ? 0.0 : static_cast<double>(numActive()) / tiles;
+}
+
+std::string TileIndex::validate() const {
+  if (packDim < 0 || packDim >= static_cast<int64_t>(grid.size()))
+    return "pack dimension " + std::to_string(packDim) +
+           " is out of range for a grid of rank " +
+           std::to_string(grid.size());
+  for (int64_t g : grid)
+    if (g < 0)
+      return "grid " + join(grid) + " has a negative size";
+  int64_t groups = numGroups();
+  if (static_cast<int64_t>(offsets.size()) != groups + 1)
+    return "expected " + std::to_string(groups + 1) +
+           " offsets (one more than the " + std::to_string(groups) +
+           " groups of grid " + join(grid) + "), got " +
+           std::to_string(offsets.size());
+  if (offsets.front() != 0)
+    return "offsets must start at 0, not " + std::to_string(offsets.front());
+  for (size_t g = 0; g + 1 < offsets.size(); ++g) {
+    if (offsets[g + 1] < offsets[g])
+      return "offsets decrease at group " + std::to_string(g) + " (" +
+             std::to_string(offsets[g]) + " > " +
+             std::to_string(offsets[g + 1]) + ")";
+    if (offsets[g + 1] - offsets[g] > grid[packDim])
+      return "group " + std::to_string(g) + " lists more positions than the " +
+             std::to_string(grid[packDim]) + " tiles along the pack dimension";
+  }
+  if (offsets.back() != numActive())
+    return "offsets end at " + std::to_string(offsets.back()) + " but there are " +
+           std::to_string(numActive()) + " positions";
+  for (size_t i = 0; i < positions.size(); ++i)
+    if (positions[i] < 0 || positions[i] >= grid[packDim])
+      return "position " + std::to_string(positions[i]) + " (entry " +
+             std::to_string(i) + ") is outside [0, " +
+             std::to_string(grid[packDim]) + ") along the pack dimension";
+  return {};
+}
+
+std::vector<int64_t> tileGrid(const std::vector<int64_t> &shape,
+                              const std::vector<int64_t> &microtile) {
+  std::vector<int64_t> grid(shape.size());
+  for (size_t d = 0; d < shape.size(); ++d)
+    grid[d] = (shape[d] + microtile[d] - 1) / microtile[d];
+  return grid;
+}
+
+IndexOrError detectIndex(const std::vector<int64_t> &shape,
+                         const std::vector<int64_t> &microtile,
+                         int64_t packDim,
+                         const std::function<bool(int64_t)> &isNonZero) {
+  if (std::string error = checkTiling(shape, microtile, packDim); !error.empty())
+    return failure("detect: " + error);
+  std::vector<int64_t> grid = tileGrid(shape, microtile);
+  int64_t rank = static_cast<int64_t>(shape.size());
+  int64_t numTiles = 1, numElements = 1;
+  for (int64_t d = 0; d < rank; ++d) {
+    numTiles *= grid[d];
+    numElements *= shape[d];
+  }
+  std::vector<uint8_t> active(numTiles, 0);
+  std::vector<int64_t> coord(rank, 0);
+  for (int64_t i = 0; i < numElements; ++i) {
+    if (isNonZero(i)) {
+      int64_t tile = 0;
+      for (int64_t d = 0; d < rank; ++d)
+        tile = tile * grid[d] + coord[d] / microtile[d];
+      active[tile] = 1;
+    }
+    for (int64_t d = rank - 1; d >= 0; --d) {
+      if (++coord[d] < shape[d])
+        break;
+      coord[d] = 0;
+    }
+  }
+  IndexOrError result;
+  result.index = compress(grid, packDim, active);
+  return result;
+}
+
+IndexOrError routeIndex(const int64_t *ids, int64_t numTokens, int64_t k,
+                        int64_t numExperts, int64_t tokenBlock) {
+  if (numTokens < 0 || k < 0)
+    return failure("route: negative number of tokens or choices");
+  if (numExperts <= 0)
+    return failure("route: the number of experts must be positive, not " +
+                   std::to_string(numExperts));
+  if (tokenBlock <= 0)
+    return failure("route: the token block must be positive, not " +
+                   std::to_string(tokenBlock));
+  std::vector<int64_t> grid = {(numTokens + tokenBlock - 1) / tokenBlock,
+                               numExperts};
+  std::vector<uint8_t> active(grid[0] * grid[1], 0);
+  for (int64_t t = 0; t < numTokens; ++t) {
+    for (int64_t j = 0; j < k; ++j) {
+      int64_t expert = ids[t * k + j];
+      if (expert < 0)
+        continue;
+      if (expert >= numExperts)
+        return failure("route: expert id " + std::to_string(expert) +
+                       " of token " + std::to_string(t) +
+                       " is out of range [0, " + std::to_string(numExperts) +
+                       ")");
+      active[(t / tokenBlock) * numExperts + expert] = 1;
+    }
+  }
+  IndexOrError result;
+  result.index = compress(grid, /*packDim=*/0, active);
+  return result;
+}
+
+IndexOrError csrIndex(const int64_t *rowOffsets, int64_t numRows,
+                      const int64_t *columns, int64_t numColumnEntries,
+                      int64_t numColumns, int64_t rowBlock,
+                      int64_t columnBlock) {
+  if (numRows < 0)
+    return failure("index_from_csr: row offsets must have at least one entry");
+  if (numColumns < 0)
+    return failure("index_from_csr: negative number of columns " +
+                   std::to_string(numColumns));
+  if (rowBlock <= 0 || columnBlock <= 0)
+    return failure("index_from_csr: micro-tile sizes must be positive");
+  if (rowOffsets[0] != 0)
+    return failure("index_from_csr: row offsets must start at 0, not " +
+                   std::to_string(rowOffsets[0]));
+  for (int64_t r = 0; r < numRows; ++r)
+    if (rowOffsets[r + 1] < rowOffsets[r])
+      return failure("index_from_csr: row offsets decrease at row " +
+                     std::to_string(r) + " (" + std::to_string(rowOffsets[r]) +
+                     " > " + std::to_string(rowOffsets[r + 1]) + ")");
+  if (rowOffsets[numRows] != numColumnEntries)
+    return failure("index_from_csr: row offsets end at " +
+                   std::to_string(rowOffsets[numRows]) + " but there are " +
+                   std::to_string(numColumnEntries) + " column entries");
+  std::vector<int64_t> grid = {(numRows + rowBlock - 1) / rowBlock,
+                               (numColumns + columnBlock - 1) / columnBlock};
+  std::vector<uint8_t> active(grid[0] * grid[1], 0);
+  for (int64_t r = 0; r < numRows; ++r) {
+    for (int64_t e = rowOffsets[r]; e < rowOffsets[r + 1]; ++e) {
+      int64_t c = columns[e];
+      if (c < 0 || c >= numColumns)
+        return failure("index_from_csr: column " + std::to_string(c) +
+                       " of row " + std::to_string(r) +
+                       " is out of range [0, " + std::to_string(numColumns) +
+                       ")");
+      active[(r / rowBlock) * grid[1] + c / columnBlock] = 1;
+    }
+  }
+  IndexOrError result;
+  result.index = compress(grid, /*packDim=*/1, active);
+  return result;
+}
+
+} // namespace spider::rt

@@ -1,0 +1,38 @@
+# -*- Python -*-
+# lit configuration of Spider's regression tests.
+
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+from lit.llvm.subst import ToolSubst
+
+config.name = "SPIDER"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test", ".c"]
+config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py",
+                   "Inputs", "external-project"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.spider_obj_root, "test")
+
+config.substitutions.append(("%PATH%", config.environment["PATH"]))
+config.substitutions.append(("%spider_src_root", config.spider_src_root))
+config.substitutions.append(("%spider_obj_root", config.spider_obj_root))
+config.substitutions.append(("%spider_libs", config.spider_libs_dir))
+config.substitutions.append(
+    ("%mlir_opt", os.path.join(config.llvm_tools_dir, "mlir-opt")))
+config.substitutions.append(("%cmake", config.cmake_command))
+config.substitutions.append(("%cmake_generator", config.cmake_generator))
+config.substitutions.append(("%cxx", config.cxx_compiler))
+config.substitutions.append(("%mlir_dir", config.mlir_dir))
+config.substitutions.append(
+    ("%spider_link_mlir_dylib", config.spider_link_mlir_dylib))
+
+llvm_config.use_default_substitutions()
+llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
+
+tool_dirs = [config.spider_tools_dir, config.llvm_tools_dir,
+             os.path.join(config.spider_obj_root, "unittests")]
+tools = ["spider-opt", "spider-capi-test", "SpiderRuntimeTests"]
+llvm_config.add_tool_substitutions(tools, tool_dirs)
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)

@@ -1,0 +1,25 @@
+//===- spider-opt.cpp - Spider's optimizer driver -------------------------===//
+//
+// mlir-opt with the spider dialect and passes, plus every upstream dialect,
+// extension and pass that Spider's pipelines need.
+//
+//===----------------------------------------------------------------------===//
+
+#include "spider/InitAll.h"
+
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
+#include "mlir/Tools/mlir-opt/MlirOptMain.h"
+
+int main(int argc, char **argv) {
+  mlir::DialectRegistry registry;
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
+  mlir::spider::registerSpiderDialects(registry);
+  mlir::registerAllPasses();
+  mlir::spider::registerSpiderPasses();
+  return mlir::asMainReturnCode(mlir::MlirOptMain(
+      argc, argv, "Spider optimizer driver\n", registry));
+}
