@@ -21,7 +21,7 @@ config.substitutions.append(("%spider_obj_root", config.spider_obj_root))
 config.substitutions.append(("%spider_libs", config.spider_libs_dir))
 config.substitutions.append(
     ("%mlir_opt", os.path.join(config.llvm_tools_dir, "mlir-opt")))
-config.substitutions.append(("%cmake", config.cmake_command))
+config.substitutions.append(("%cmake_exe", config.cmake_command))
 config.substitutions.append(("%cmake_generator", config.cmake_generator))
 config.substitutions.append(("%cxx", config.cxx_compiler))
 config.substitutions.append(("%mlir_dir", config.mlir_dir))

@@ -1,7 +1,6 @@
 /*===- spider-capi-test.c - Spider through its C API only ---------*- C -*-===*/
 
-/* RUN: spider-capi-test 2>&1 | FileCheck %s
- */
+// RUN: spider-capi-test 2>&1 | FileCheck %s
 
 #include "spider-c/Dialects.h"
 
@@ -26,23 +25,23 @@ int main(void) {
   MlirDialectHandle handle = mlirGetDialectHandle__spider__();
   MlirStringRef ns = mlirDialectHandleGetNamespace(handle);
   printf("namespace: %.*s\n", (int)ns.length, ns.data);
-  /* CHECK: namespace: spider */
+  // CHECK: namespace: spider
   mlirDialectHandleLoadDialect(handle, ctx);
 
   int64_t microtile[2] = {32, 1};
   MlirAttribute encoding = spiderSparseEncodingAttrGet(ctx, 2, microtile);
   printf("is encoding: %d\n", spiderAttributeIsASparseEncoding(encoding));
-  /* CHECK: is encoding: 1 */
+  // CHECK: is encoding: 1
   mlirAttributePrint(encoding, printToStdout, NULL);
   printf("\n");
-  /* CHECK: #spider.sparse<microtile = [32, 1]> */
+  // CHECK: #spider.sparse<microtile = [32, 1]>
 
   MlirType index = spiderIndexTypeGet(ctx, 2, microtile, 1);
   printf("is index: %d\n", spiderTypeIsAIndex(index));
-  /* CHECK: is index: 1 */
+  // CHECK: is index: 1
   mlirTypePrint(index, printToStdout, NULL);
   printf("\n");
-  /* CHECK: !spider.index<microtile = [32, 1], pack_dim = 1> */
+  // CHECK: !spider.index<microtile = [32, 1], pack_dim = 1>
 
   const char *source =
       "func.func @f(%a: tensor<64x64xf32>) -> !spider.index<microtile = "
@@ -64,11 +63,11 @@ int main(void) {
   }
   MlirOperation op = mlirModuleGetOperation(module);
   printf("verifies: %d\n", mlirOperationVerify(op));
-  /* CHECK: verifies: 1 */
+  // CHECK: verifies: 1
   mlirOperationPrint(op, printToStdout, NULL);
   printf("\n");
-  /* CHECK: spider.assume_sparse
-     CHECK: spider.detect */
+  // CHECK: spider.assume_sparse
+  // CHECK: spider.detect
   mlirModuleDestroy(module);
   mlirContextDestroy(ctx);
   return 0;

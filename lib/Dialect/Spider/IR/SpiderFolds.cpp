@@ -9,6 +9,7 @@
 #include "spider/Runtime/TileIndex.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 using namespace mlir::spider;
@@ -39,7 +40,11 @@ static std::optional<std::vector<int64_t>> readIntegers(Attribute attr) {
 }
 
 OpFoldResult DetectOp::fold(FoldAdaptor adaptor) {
-  auto dense = dyn_cast_or_null<DenseElementsAttr>(adaptor.getInput());
+  // A marked constant (a static sparse weight) is still a constant.
+  Attribute input = adaptor.getInput();
+  if (auto assume = getInput().getDefiningOp<AssumeSparseOp>(); assume && !input)
+    matchPattern(assume.getSource(), m_Constant(&input));
+  auto dense = dyn_cast_or_null<DenseElementsAttr>(input);
   auto type = cast<RankedTensorType>(getInput().getType());
   if (!dense || !type.hasStaticShape() ||
       dense.getNumElements() > kMaxFoldedElements)

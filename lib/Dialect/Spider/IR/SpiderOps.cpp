@@ -346,9 +346,11 @@ LogicalResult DtsGateOp::verify() {
                             "rank "
                          << logits.getRank();
   double threshold = getThreshold().convertToDouble();
-  if (!(threshold >= 0.0 && threshold <= 1.0))
-    return emitOpError() << "threshold " << threshold
-                         << " must lie in [0, 1]";
+  if (!(threshold >= 0.0 && threshold <= 1.0)) {
+    SmallString<16> text;
+    getThreshold().toString(text);
+    return emitOpError() << "threshold " << text << " must lie in [0, 1]";
+  }
   int64_t experts = logits.getDimSize(1);
   if (!ShapedType::isDynamic(experts) &&
       static_cast<int64_t>(getMinK()) > experts)

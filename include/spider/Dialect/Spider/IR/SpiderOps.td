@@ -146,7 +146,8 @@ def Spider_IndexConstantOp : Spider_Op<"index_constant",
   let summary = "An index known at compile time";
   let description = [{
     Materializes a compile-time index (for example a static, tile-wise sparse
-    weight pattern). Index-building ops on constant operands fold to it.
+    weight pattern). The value is a `#spider.index_value`, written without its
+    `#spider.index_value` prefix. Index-building ops on constant operands fold to it.
     The value's grid must have the rank of the index type, and its positions
     must lie inside the grid along the type's `pack_dim`.
 
@@ -154,7 +155,7 @@ def Spider_IndexConstantOp : Spider_Op<"index_constant",
 
     ```mlir
     %idx = spider.index_constant
-        #spider.index_value<grid = [2, 4], offsets = [0, 2, 3], positions = [1, 3, 0]>
+        <grid = [2, 4], offsets = [0, 2, 3], positions = [1, 3, 0]>
         : !spider.index<microtile = [32, 1], pack_dim = 1>
     ```
   }];

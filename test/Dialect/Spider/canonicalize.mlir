@@ -1,0 +1,118 @@
+// RUN: spider-opt %s -split-input-file -canonicalize --allow-unregistered-dialect | FileCheck %s --enable-var-scope
+
+// Index construction on constants folds to spider.index_constant, with the
+// same code the run-time library uses.
+
+// CHECK-LABEL: func.func @detect_constant
+// CHECK-NOT:     spider.detect
+// CHECK:         spider.index_constant <grid = [2, 4], offsets = [0, 2, 3], positions = [1, 3, 0]> : !spider.index<microtile = [2, 1], pack_dim = 1>
+func.func @detect_constant() -> !spider.index<microtile = [2, 1], pack_dim = 1> {
+  %w = arith.constant dense<[[0.0, 1.0, 0.0, 0.0],
+                             [0.0, 0.0, 0.0, 2.0],
+                             [3.0, 0.0, 0.0, 0.0],
+                             [0.0, 0.0, 0.0, 0.0]]> : tensor<4x4xf32>
+  %i = spider.detect %w : tensor<4x4xf32> -> !spider.index<microtile = [2, 1], pack_dim = 1>
+  return %i : !spider.index<microtile = [2, 1], pack_dim = 1>
+}
+
+// -----
+
+// Partial micro-tiles at the boundary (5 is not a multiple of 2), and a
+// splat zero gives an empty index.
+// CHECK-LABEL: func.func @detect_boundary_and_empty
+// CHECK-DAG:     spider.index_constant <grid = [3, 1], offsets = [0, 2], positions = [0, 2]> : !spider.index<microtile = [2, 4], pack_dim = 0>
+// CHECK-DAG:     spider.index_constant <grid = [2, 2], offsets = [0, 0, 0], positions = []> : !spider.index<microtile = [4, 4], pack_dim = 1>
+func.func @detect_boundary_and_empty() {
+  %w = arith.constant dense<[[1, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 5]]> : tensor<5x3xi32>
+  %i = spider.detect %w : tensor<5x3xi32> -> !spider.index<microtile = [2, 4], pack_dim = 0>
+  %z = arith.constant dense<0.0> : tensor<8x8xf16>
+  %j = spider.detect %z : tensor<8x8xf16> -> !spider.index<microtile = [4, 4], pack_dim = 1>
+  "test.use"(%i, %j) : (!spider.index<microtile = [2, 4], pack_dim = 0>, !spider.index<microtile = [4, 4], pack_dim = 1>) -> ()
+  return
+}
+
+// -----
+
+// A marked constant (the tile-wise sparse weight case) folds too.
+// CHECK-LABEL: func.func @detect_marked_constant
+// CHECK:         spider.index_constant <grid = [1, 3], offsets = [0, 2], positions = [0, 2]>
+func.func @detect_marked_constant() -> !spider.index<microtile = [2, 1], pack_dim = 1> {
+  %w = arith.constant dense<[[1.0, 0.0, 0.0], [0.0, 0.0, 4.0]]> : tensor<2x3xf32>
+  %s = spider.assume_sparse %w : tensor<2x3xf32> to tensor<2x3xf32, #spider.sparse<microtile = [2, 1]>>
+  %i = spider.detect %s : tensor<2x3xf32, #spider.sparse<microtile = [2, 1]>> -> !spider.index<microtile = [2, 1], pack_dim = 1>
+  return %i : !spider.index<microtile = [2, 1], pack_dim = 1>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @route_constant
+// CHECK:         spider.index_constant <grid = [4, 3], offsets = [0, 2, 4, 7], positions = [0, 3, 2, 3, 0, 1, 2]> : !spider.index<microtile = [1, 1], pack_dim = 0>
+func.func @route_constant() -> !spider.index<microtile = [1, 1], pack_dim = 0> {
+  %ids = arith.constant dense<[[0, 2], [2, -1], [1, 2], [0, 1]]> : tensor<4x2xi32>
+  %i = spider.route %ids to 3 experts : tensor<4x2xi32> -> !spider.index<microtile = [1, 1], pack_dim = 0>
+  return %i : !spider.index<microtile = [1, 1], pack_dim = 0>
+}
+
+// -----
+
+// Out-of-range routing ids do not fold: the run time reports them.
+// CHECK-LABEL: func.func @route_out_of_range
+// CHECK:         spider.route
+func.func @route_out_of_range() -> !spider.index<microtile = [1, 1], pack_dim = 0> {
+  %ids = arith.constant dense<[0, 7]> : tensor<2xindex>
+  %i = spider.route %ids to 3 experts : tensor<2xindex> -> !spider.index<microtile = [1, 1], pack_dim = 0>
+  return %i : !spider.index<microtile = [1, 1], pack_dim = 0>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @csr_constant
+// CHECK:         spider.index_constant <grid = [2, 2], offsets = [0, 2, 3], positions = [0, 1, 0]> : !spider.index<microtile = [2, 2], pack_dim = 1>
+func.func @csr_constant() -> !spider.index<microtile = [2, 2], pack_dim = 1> {
+  %o = arith.constant dense<[0, 2, 2, 3]> : tensor<4xindex>
+  %c = arith.constant dense<[1, 3, 0]> : tensor<3xi64>
+  %n = arith.constant 4 : index
+  %i = spider.index_from_csr %o, %c, num_columns = %n : tensor<4xindex>, tensor<3xi64> -> !spider.index<microtile = [2, 2], pack_dim = 1>
+  return %i : !spider.index<microtile = [2, 2], pack_dim = 1>
+}
+
+// -----
+
+// Malformed CSR does not fold.
+// CHECK-LABEL: func.func @csr_malformed
+// CHECK:         spider.index_from_csr
+func.func @csr_malformed() -> !spider.index<microtile = [1, 1], pack_dim = 1> {
+  %o = arith.constant dense<[0, 2, 1]> : tensor<3xindex>
+  %c = arith.constant dense<[1, 3]> : tensor<2xindex>
+  %n = arith.constant 4 : index
+  %i = spider.index_from_csr %o, %c, num_columns = %n : tensor<3xindex>, tensor<2xindex> -> !spider.index<microtile = [1, 1], pack_dim = 1>
+  return %i : !spider.index<microtile = [1, 1], pack_dim = 1>
+}
+
+// -----
+
+!I = !spider.index<microtile = [32, 1], pack_dim = 1>
+
+// Writing back the tiles just read, unchanged, is the identity; combining
+// them is not.
+// CHECK-LABEL: func.func @scatter_of_gather
+// CHECK-SAME:    %[[A:.*]]: tensor<64x64xf32>
+// CHECK:         %[[T:.*]] = spider.gather %[[A]]
+// CHECK:         %[[S:.*]] = spider.scatter %[[T]] into %[[A]][%{{.*}}] combiner(add)
+// CHECK:         return %[[A]], %[[S]]
+func.func @scatter_of_gather(%a: tensor<64x64xf32>, %i: !I) -> (tensor<64x64xf32>, tensor<64x64xf32>) {
+  %t = spider.gather %a[%i] : tensor<64x64xf32>, !I -> tensor<?x32x1xf32>
+  %same = spider.scatter %t into %a[%i] combiner(none) : tensor<?x32x1xf32>, !I -> tensor<64x64xf32>
+  %sum = spider.scatter %t into %a[%i] combiner(add) : tensor<?x32x1xf32>, !I -> tensor<64x64xf32>
+  return %same, %sum : tensor<64x64xf32>, tensor<64x64xf32>
+}
+
+// -----
+
+// Unused index construction is dead code (the ops are pure).
+// CHECK-LABEL: func.func @dead_detect
+// CHECK-NOT:     spider.
+func.func @dead_detect(%a: tensor<64x64xf32>) {
+  %i = spider.detect %a : tensor<64x64xf32> -> !spider.index<microtile = [32, 1], pack_dim = 1>
+  return
+}
