@@ -23,7 +23,10 @@ section "3. Why some dimensions do not qualify (--spider-test-permutation-invari
 section "4. A static weight pattern: its index folds at compile time (--canonicalize)"
 "$opt" "$example" --canonicalize | sed -n '/func.func @static_weight/,/^  }/p'
 
-section "5. Verifiers name the problem in the user's terms"
+section "5. spider-sparsify: marked ops become spider.detect + spider.pit (remarks say why not)"
+"$opt" "$example" --spider-sparsify 2>&1 | sed -n '/func.func @sparse_matmul/,/^  }/p;/remark/p'
+
+section "6. Verifiers name the problem in the user's terms"
 printf '%s\n' \
   '#S = #spider.sparse<microtile = [32, 1]>' \
   'func.func @f(%a: tensor<64x64xf32, #S>) -> !spider.index<microtile = [16, 1], pack_dim = 1> {' \
@@ -32,5 +35,5 @@ printf '%s\n' \
   '}' > "$build/demo-invalid.mlir"
 "$opt" "$build/demo-invalid.mlir" 2>&1 | head -n 3 || true
 
-printf '\nNext: spider-sparsify turns these marks into spider.detect + spider.pit, and the\n'
-printf 'CPU and GPU pipelines lower them (issues [2/3] and [3/3]).\n'
+printf '\nNext: tile selection and the CPU and GPU pipelines lower spider.pit\n'
+printf '(issues [2/3] and [3/3]).\n'

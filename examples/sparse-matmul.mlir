@@ -4,6 +4,7 @@
 //
 //   spider-opt examples/sparse-matmul.mlir --spider-test-permutation-invariance
 //   spider-opt examples/sparse-matmul.mlir --canonicalize
+//   spider-opt examples/sparse-matmul.mlir --spider-sparsify
 
 #S = #spider.sparse<microtile = [32, 1]>
 !Index = !spider.index<microtile = [32, 1], pack_dim = 1>

@@ -33,4 +33,45 @@ def SpiderTestPermutationInvariance
   ];
 }
 
+def SpiderSparsify : Pass<"spider-sparsify"> {
+  let summary = "Turns linalg ops with a sparse operand into spider.detect and spider.pit";
+  let description = [{
+    For every `linalg` op on tensors with an input marked `#spider.sparse`,
+    chooses a *pack axis* of that input whose indexing expression is a bare
+    loop dimension along which the op is permutation invariant (the *pack
+    dim*), and rewrites the op into index construction plus a `spider.pit`
+    that holds the original op, the index and the pack dim.
+
+    Among the qualifying axes the one with the smallest micro-tile size wins
+    (a `[32, 1]` micro-tile on `A[m, k]` packs along `k`, a `[1, 32]` one
+    along `m`); on a tie a reduction dimension is preferred, since nothing
+    needs scattering back along it. The index is `spider.detect` of the
+    sparse input, or an existing `spider.detect` of the same value with the
+    same index type that dominates the op.
+
+    Where no rule applies (every axis of every sparse input is indexed by a
+    compound expression or by a dimension along which the op is not
+    permutation invariant, or an output is marked sparse) the op stays dense
+    and a remark says why.
+
+    Example:
+
+    ```mlir
+    // Before:
+    %c = linalg.matmul ins(%as, %b : tensor<128x256xf32, #spider.sparse<microtile = [32, 1]>>, ...)
+    // After:
+    %i = spider.detect %as : ... -> !spider.index<microtile = [32, 1], pack_dim = 1>
+    %c = spider.pit ins(%as, %b : ...) outs(...) index(%i : ...) sparse_operand = 0 pack_dim = 2 {
+      ... linalg.matmul ...
+    }
+    ```
+  }];
+  let dependentDialects = ["::mlir::spider::SpiderDialect"];
+  let options = [
+    Option<"remarks", "remarks", "bool", /*default=*/"true",
+           "Emit a remark for each op with a sparse operand that stays dense, "
+           "saying why">,
+  ];
+}
+
 #endif // SPIDER_DIALECT_SPIDER_TRANSFORMS_PASSES_TD

@@ -1,0 +1,151 @@
+// RUN: spider-opt %s -split-input-file --spider-sparsify -verify-diagnostics | FileCheck %s --enable-var-scope
+
+// [32, 1] micro-tiles on A[m, k]: packed along k (axis 1), the reduction.
+// CHECK-LABEL: func.func @matmul_column_tiles
+// CHECK-SAME:    %[[A:.*]]: tensor<100x200xf32, #spider.sparse<microtile = [32, 1]>>, %[[B:.*]]: tensor<200x48xf32>, %[[C:.*]]: tensor<100x48xf32>
+// CHECK:         %[[I:.*]] = spider.detect %[[A]] : tensor<100x200xf32, #spider.sparse<microtile = [32, 1]>> -> !spider.index<microtile = [32, 1], pack_dim = 1>
+// CHECK:         %[[R:.*]] = spider.pit ins(%[[A]], %[[B]] : {{.*}}) outs(%[[C]] : tensor<100x48xf32>) index(%[[I]] : !spider.index<microtile = [32, 1], pack_dim = 1>) sparse_operand = 0 pack_dim = 2 {
+// CHECK-NEXT:    ^bb0(%[[X:.*]]: tensor<100x200xf32, #spider.sparse<microtile = [32, 1]>>, %[[Y:.*]]: tensor<200x48xf32>, %[[Z:.*]]: tensor<100x48xf32>):
+// CHECK-NEXT:      %[[M:.*]] = linalg.matmul ins(%[[X]], %[[Y]] : {{.*}}) outs(%[[Z]] : tensor<100x48xf32>)
+// CHECK-NEXT:      spider.yield %[[M]] : tensor<100x48xf32>
+// CHECK-NEXT:    } -> tensor<100x48xf32>
+// CHECK:         return %[[R]]
+func.func @matmul_column_tiles(%a: tensor<100x200xf32, #spider.sparse<microtile = [32, 1]>>,
+                               %b: tensor<200x48xf32>, %c: tensor<100x48xf32>) -> tensor<100x48xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<100x200xf32, #spider.sparse<microtile = [32, 1]>>, tensor<200x48xf32>)
+                     outs(%c : tensor<100x48xf32>) -> tensor<100x48xf32>
+  return %r : tensor<100x48xf32>
+}
+
+// -----
+
+// [1, 32] micro-tiles (row strips): packed along m (axis 0), scattered back.
+// CHECK-LABEL: func.func @matmul_row_tiles
+// CHECK:         spider.detect %{{.*}} -> !spider.index<microtile = [1, 32], pack_dim = 0>
+// CHECK:         spider.pit {{.*}} sparse_operand = 0 pack_dim = 0 {
+func.func @matmul_row_tiles(%a: tensor<64x96xf32>, %b: tensor<96x16xf32>, %c: tensor<64x16xf32>) -> tensor<64x16xf32> {
+  %as = spider.assume_sparse %a : tensor<64x96xf32> to tensor<64x96xf32, #spider.sparse<microtile = [1, 32]>>
+  %r = linalg.matmul ins(%as, %b : tensor<64x96xf32, #spider.sparse<microtile = [1, 32]>>, tensor<96x16xf32>)
+                     outs(%c : tensor<64x16xf32>) -> tensor<64x16xf32>
+  return %r : tensor<64x16xf32>
+}
+
+// -----
+
+// Square micro-tiles tie on size: the reduction dimension k wins.
+// A sparse right operand B[k, n] with [1, 16] tiles packs along k.
+// CHECK-LABEL: func.func @square_tiles_and_sparse_rhs
+// CHECK:         spider.detect %{{.*}} -> !spider.index<microtile = [32, 32], pack_dim = 1>
+// CHECK:         spider.pit {{.*}} sparse_operand = 0 pack_dim = 2 {
+// CHECK:         spider.detect %{{.*}} -> !spider.index<microtile = [1, 16], pack_dim = 0>
+// CHECK:         spider.pit {{.*}} sparse_operand = 1 pack_dim = 2 {
+func.func @square_tiles_and_sparse_rhs(%a: tensor<64x64xf32, #spider.sparse<microtile = [32, 32]>>,
+                                       %b: tensor<64x64xf32>, %c: tensor<64x64xf32>,
+                                       %bs: tensor<64x64xf32, #spider.sparse<microtile = [1, 16]>>)
+    -> (tensor<64x64xf32>, tensor<64x64xf32>) {
+  %0 = linalg.matmul ins(%a, %b : tensor<64x64xf32, #spider.sparse<microtile = [32, 32]>>, tensor<64x64xf32>)
+                     outs(%c : tensor<64x64xf32>) -> tensor<64x64xf32>
+  %1 = linalg.matmul ins(%b, %bs : tensor<64x64xf32>, tensor<64x64xf32, #spider.sparse<microtile = [1, 16]>>)
+                     outs(%c : tensor<64x64xf32>) -> tensor<64x64xf32>
+  return %0, %1 : tensor<64x64xf32>, tensor<64x64xf32>
+}
+
+// -----
+
+// An index already built for the same value and type is reused.
+// CHECK-LABEL: func.func @reuse_index
+// CHECK-COUNT-1: spider.detect
+// CHECK-NOT:     spider.detect
+// CHECK:         spider.pit
+// CHECK:         spider.pit
+func.func @reuse_index(%a: tensor<64x64xf32, #spider.sparse<microtile = [32, 1]>>, %b: tensor<64x64xf32>,
+                       %c: tensor<64x64xf32>) -> (tensor<64x64xf32>, tensor<64x64xf32>, !spider.index<microtile = [32, 1], pack_dim = 1>) {
+  %i = spider.detect %a : tensor<64x64xf32, #spider.sparse<microtile = [32, 1]>> -> !spider.index<microtile = [32, 1], pack_dim = 1>
+  %0 = linalg.matmul ins(%a, %b : tensor<64x64xf32, #spider.sparse<microtile = [32, 1]>>, tensor<64x64xf32>)
+                     outs(%c : tensor<64x64xf32>) -> tensor<64x64xf32>
+  %1 = linalg.matmul ins(%a, %c : tensor<64x64xf32, #spider.sparse<microtile = [32, 1]>>, tensor<64x64xf32>)
+                     outs(%c : tensor<64x64xf32>) -> tensor<64x64xf32>
+  return %0, %1, %i : tensor<64x64xf32>, tensor<64x64xf32>, !spider.index<microtile = [32, 1], pack_dim = 1>
+}
+
+// -----
+
+// A sparse ReLU output feeding a linear layer (activation sparsity): the
+// elementwise ReLU has no sparse input and stays as it is.
+#id = affine_map<(i, j) -> (i, j)>
+// CHECK-LABEL: func.func @relu_linear
+// CHECK:         linalg.generic
+// CHECK:         arith.maximumf
+// CHECK:         spider.assume_sparse
+// CHECK:         spider.detect %{{.*}} -> !spider.index<microtile = [1, 64], pack_dim = 0>
+// CHECK:         spider.pit {{.*}} sparse_operand = 0 pack_dim = 0 {
+func.func @relu_linear(%x: tensor<50x128xf32>, %w: tensor<128x32xf32>, %y: tensor<50x32xf32>) -> tensor<50x32xf32> {
+  %zero = arith.constant 0.0 : f32
+  %h = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<50x128xf32>) outs(%x : tensor<50x128xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %r = arith.maximumf %in, %zero : f32
+    linalg.yield %r : f32
+  } -> tensor<50x128xf32>
+  %hs = spider.assume_sparse %h : tensor<50x128xf32> to tensor<50x128xf32, #spider.sparse<microtile = [1, 64]>>
+  %o = linalg.matmul ins(%hs, %w : tensor<50x128xf32, #spider.sparse<microtile = [1, 64]>>, tensor<128x32xf32>)
+                     outs(%y : tensor<50x32xf32>) -> tensor<50x32xf32>
+  return %o : tensor<50x32xf32>
+}
+
+// -----
+
+// A convolution with a sparse input: only batch and channels qualify; the
+// channel axis (micro-tile 1) wins.
+// CHECK-LABEL: func.func @conv_sparse_input
+// CHECK:         spider.detect %{{.*}} -> !spider.index<microtile = [1, 2, 2, 1], pack_dim = 3>
+// CHECK:         spider.pit {{.*}} sparse_operand = 0 pack_dim = 6 {
+func.func @conv_sparse_input(%in: tensor<1x10x10x8xf32, #spider.sparse<microtile = [1, 2, 2, 1]>>,
+                             %f: tensor<3x3x8x4xf32>, %out: tensor<1x8x8x4xf32>) -> tensor<1x8x8x4xf32> {
+  %r = linalg.conv_2d_nhwc_hwcf ins(%in, %f : tensor<1x10x10x8xf32, #spider.sparse<microtile = [1, 2, 2, 1]>>, tensor<3x3x8x4xf32>)
+                                outs(%out : tensor<1x8x8x4xf32>) -> tensor<1x8x8x4xf32>
+  return %r : tensor<1x8x8x4xf32>
+}
+
+// -----
+
+// No rule: the sparse input's axes are a running difference's reduction and
+// a compound stencil expression. The op stays dense and a remark says why.
+#id = affine_map<(i, j) -> (i, j)>
+#row = affine_map<(i, j) -> (i)>
+#shift = affine_map<(i, j) -> (i + j)>
+// CHECK-LABEL: func.func @kept_dense
+// CHECK-NOT:     spider.pit
+// CHECK-NOT:     spider.detect
+func.func @kept_dense(%x: tensor<4x8xf32, #spider.sparse<microtile = [4, 1]>>, %acc: tensor<f32>,
+                      %v: tensor<16xf32, #spider.sparse<microtile = [4]>>, %o: tensor<4x8xf32>)
+    -> (tensor<f32>, tensor<4x8xf32>) {
+  // expected-remark@+1 {{kept dense: input #0 axis 0 maps to d0, which does not qualify: d0 reduces result #0 is not combined with a commutative, associative operation; input #0 axis 1 maps to d1, which does not qualify: d1 reduces result #0 is not combined with a commutative, associative operation}}
+  %0 = linalg.generic {indexing_maps = [#id, affine_map<(i, j) -> ()>], iterator_types = ["reduction", "reduction"]}
+      ins(%x : tensor<4x8xf32, #spider.sparse<microtile = [4, 1]>>) outs(%acc : tensor<f32>) {
+  ^bb0(%in: f32, %out: f32):
+    %d = arith.subf %out, %in : f32
+    linalg.yield %d : f32
+  } -> tensor<f32>
+  // expected-remark@+1 {{kept dense: input #0 axis 0 is indexed by the compound expression 'd0 + d1'}}
+  %1 = linalg.generic {indexing_maps = [#shift, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%v : tensor<16xf32, #spider.sparse<microtile = [4]>>) outs(%o : tensor<4x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<4x8xf32>
+  return %0, %1 : tensor<f32>, tensor<4x8xf32>
+}
+
+// -----
+
+// A sparse output is not rewritten, with a remark; buffers carry no marks.
+// CHECK-LABEL: func.func @unsupported
+// CHECK-NOT:     spider.pit
+func.func @unsupported(%a: tensor<8x8xf32>, %b: tensor<8x8xf32>, %c: tensor<8x8xf32, #spider.sparse<microtile = [1, 1]>>,
+                       %ma: memref<8x8xf32>) {
+  // expected-remark@+1 {{kept dense: its output #0 is marked sparse; only inputs can be}}
+  %0 = linalg.matmul ins(%a, %b : tensor<8x8xf32>, tensor<8x8xf32>) outs(%c : tensor<8x8xf32, #spider.sparse<microtile = [1, 1]>>) -> tensor<8x8xf32, #spider.sparse<microtile = [1, 1]>>
+  // Buffers without marks: no sparse input, nothing to say.
+  linalg.matmul ins(%ma, %ma : memref<8x8xf32>, memref<8x8xf32>) outs(%ma : memref<8x8xf32>)
+  return
+}
