@@ -77,6 +77,20 @@ static LogicalResult verifyTileList(Operation *op, RankedTensorType tiles,
   return success();
 }
 
+/// Checks that the index built by a `kind` op describes a matrix `shape`
+/// packed along `packDim` (`along`).
+static LogicalResult verifyMatrixIndex(Operation *op, TileIndexType index,
+                                       StringRef kind, StringRef shape,
+                                       int64_t packDim, StringRef along) {
+  if (index.getRank() != 2)
+    return op->emitOpError() << kind << " index must have rank 2 (" << shape
+                             << "), not " << index.getRank();
+  if (index.getPackDim() != packDim)
+    return op->emitOpError() << kind << " index must be packed along "
+                             << along << " (pack_dim = " << packDim << ")";
+  return success();
+}
+
 //===----------------------------------------------------------------------===//
 // AssumeSparseOp
 //===----------------------------------------------------------------------===//
@@ -126,13 +140,9 @@ LogicalResult RouteOp::verify() {
                             "token) or 2 (k experts per token), not "
                          << ids.getRank();
   TileIndexType index = getIndex().getType();
-  if (index.getRank() != 2)
-    return emitOpError() << "routing index must have rank 2 ([tokens, "
-                            "experts]), not "
-                         << index.getRank();
-  if (index.getPackDim() != 0)
-    return emitOpError()
-           << "routing index must be packed along the tokens (pack_dim = 0)";
+  if (failed(verifyMatrixIndex(*this, index, "routing", "[tokens, experts]",
+                               /*packDim=*/0, "the tokens")))
+    return failure();
   if (index.getMicrotile()[1] != 1)
     return emitOpError() << "routing index micro-tile must be [token_block, "
                             "1], not "
@@ -156,15 +166,8 @@ LogicalResult IndexFromCsrOp::verify() {
   if (offsets.getDimSize(0) == 0)
     return emitOpError() << "row offsets must have at least one entry (one "
                             "more than there are rows)";
-  TileIndexType index = getIndex().getType();
-  if (index.getRank() != 2)
-    return emitOpError() << "CSR index must have rank 2 ([rows, columns]), "
-                            "not "
-                         << index.getRank();
-  if (index.getPackDim() != 1)
-    return emitOpError()
-           << "CSR index must be packed along the columns (pack_dim = 1)";
-  return success();
+  return verifyMatrixIndex(*this, getIndex().getType(), "CSR",
+                           "[rows, columns]", /*packDim=*/1, "the columns");
 }
 
 //===----------------------------------------------------------------------===//
