@@ -57,8 +57,7 @@ static bool matchSelectMinMax(Operation *op, Value &lhs, Value &rhs) {
     using P = arith::CmpFPredicate;
     P p = cmpf.getPredicate();
     if (p == P::OEQ || p == P::ONE || p == P::UEQ || p == P::UNE ||
-        p == P::ORD || p == P::UNO || p == P::AlwaysFalse ||
-        p == P::AlwaysTrue)
+        p == P::ORD || p == P::UNO || p == P::AlwaysFalse || p == P::AlwaysTrue)
       return false;
     a = cmpf.getLhs();
     b = cmpf.getRhs();
@@ -120,11 +119,11 @@ static std::string explainNonReassociableResult(linalg::LinalgOp op,
     return reason;
   }
   for (Operation *user : acc.getUsers()) {
-    if (user == combiner || (isSelect && user == combiner->getOperand(0)
-                                                 .getDefiningOp()))
+    if (user == combiner ||
+        (isSelect && user == combiner->getOperand(0).getDefiningOp()))
       continue;
-    os << "reads its accumulator outside its combiner '"
-       << combiner->getName() << "'";
+    os << "reads its accumulator outside its combiner '" << combiner->getName()
+       << "'";
     return reason;
   }
   llvm::SmallPtrSet<Value, 4> accumulators(outputs.begin(), outputs.end());

@@ -31,7 +31,9 @@ bool spiderAttributeIsASparseEncoding(MlirAttribute attr) {
 MlirType spiderIndexTypeGet(MlirContext context, intptr_t rank,
                             const int64_t *microtile, int64_t packDim) {
   return wrap(TileIndexType::get(unwrap(context),
-                             ArrayRef<int64_t>(microtile, rank), packDim));
+                                 ArrayRef<int64_t>(microtile, rank), packDim));
 }
 
-bool spiderTypeIsAIndex(MlirType type) { return isa<TileIndexType>(unwrap(type)); }
+bool spiderTypeIsAIndex(MlirType type) {
+  return isa<TileIndexType>(unwrap(type));
+}

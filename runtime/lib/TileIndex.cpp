@@ -63,8 +63,8 @@ std::string checkTiling(const std::vector<int64_t> &shape,
                         int64_t packDim) {
   if (shape.size() != microtile.size())
     return "micro-tile " + join(microtile) + " has rank " +
-           std::to_string(microtile.size()) + " but the tensor " +
-           join(shape) + " has rank " + std::to_string(shape.size());
+           std::to_string(microtile.size()) + " but the tensor " + join(shape) +
+           " has rank " + std::to_string(shape.size());
   for (size_t d = 0; d < shape.size(); ++d) {
     if (shape[d] < 0)
       return "tensor dimension " + std::to_string(d) + " has negative size " +
@@ -103,8 +103,7 @@ double TileIndex::density() const {
 std::string TileIndex::validate() const {
   if (packDim < 0 || packDim >= static_cast<int64_t>(grid.size()))
     return "pack dimension " + std::to_string(packDim) +
-           " is out of range for a grid of rank " +
-           std::to_string(grid.size());
+           " is out of range for a grid of rank " + std::to_string(grid.size());
   for (int64_t g : grid)
     if (g < 0)
       return "grid " + join(grid) + " has a negative size";
@@ -126,8 +125,8 @@ std::string TileIndex::validate() const {
              std::to_string(grid[packDim]) + " tiles along the pack dimension";
   }
   if (offsets.back() != numActive())
-    return "offsets end at " + std::to_string(offsets.back()) + " but there are " +
-           std::to_string(numActive()) + " positions";
+    return "offsets end at " + std::to_string(offsets.back()) +
+           " but there are " + std::to_string(numActive()) + " positions";
   for (size_t i = 0; i < positions.size(); ++i)
     if (positions[i] < 0 || positions[i] >= grid[packDim])
       return "position " + std::to_string(positions[i]) + " (entry " +
@@ -145,10 +144,10 @@ std::vector<int64_t> tileGrid(const std::vector<int64_t> &shape,
 }
 
 IndexOrError detectIndex(const std::vector<int64_t> &shape,
-                         const std::vector<int64_t> &microtile,
-                         int64_t packDim,
+                         const std::vector<int64_t> &microtile, int64_t packDim,
                          const std::function<bool(int64_t)> &isNonZero) {
-  if (std::string error = checkTiling(shape, microtile, packDim); !error.empty())
+  if (std::string error = checkTiling(shape, microtile, packDim);
+      !error.empty())
     return failure("detect: " + error);
   std::vector<int64_t> grid = tileGrid(shape, microtile);
   int64_t rank = static_cast<int64_t>(shape.size());

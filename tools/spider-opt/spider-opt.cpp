@@ -20,6 +20,6 @@ int main(int argc, char **argv) {
   mlir::spider::registerSpiderDialects(registry);
   mlir::registerAllPasses();
   mlir::spider::registerSpiderPasses();
-  return mlir::asMainReturnCode(mlir::MlirOptMain(
-      argc, argv, "Spider optimizer driver\n", registry));
+  return mlir::asMainReturnCode(
+      mlir::MlirOptMain(argc, argv, "Spider optimizer driver\n", registry));
 }

@@ -77,8 +77,7 @@ TEST(DetectIndex, MatchesBruteForceOnRandomRank3) {
           bool active = false;
           for (int64_t i = a * 2; i < std::min<int64_t>(5, a * 2 + 2); ++i)
             for (int64_t j = b * 3; j < std::min<int64_t>(7, b * 3 + 3); ++j)
-              for (int64_t k = c * 4; k < std::min<int64_t>(9, c * 4 + 4);
-                   ++k)
+              for (int64_t k = c * 4; k < std::min<int64_t>(9, c * 4 + 4); ++k)
                 active |= data[(i * 7 + j) * 9 + k] != 0.0f;
           expected += active;
         }
@@ -97,9 +96,9 @@ TEST(DetectIndex, RejectsBadTiling) {
 
 TEST(RouteIndex, GroupsTokensByExpert) {
   // 4 tokens, top-2 over 3 experts; -1 means no expert.
-  Vec ids = {0, 2, //
+  Vec ids = {0, 2,  //
              2, -1, //
-             1, 2, //
+             1, 2,  //
              0, 1};
   IndexOrError built = routeIndex(ids.data(), 4, 2, 3, 1);
   ASSERT_TRUE(built.ok()) << built.error;
@@ -120,8 +119,7 @@ TEST(RouteIndex, ReportsOutOfRangeExperts) {
 TEST(CsrIndex, BlocksRowsAndColumns) {
   // 3 rows x 4 columns: row 0 -> {1, 3}, row 1 -> {}, row 2 -> {0}.
   Vec offsets = {0, 2, 2, 3}, columns = {1, 3, 0};
-  IndexOrError built =
-      csrIndex(offsets.data(), 3, columns.data(), 3, 4, 2, 2);
+  IndexOrError built = csrIndex(offsets.data(), 3, columns.data(), 3, 4, 2, 2);
   ASSERT_TRUE(built.ok()) << built.error;
   EXPECT_EQ(built.index.grid, (Vec{2, 2}));
   EXPECT_EQ(built.index.offsets, (Vec{0, 2, 3}));

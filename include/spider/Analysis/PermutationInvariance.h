@@ -1,4 +1,5 @@
-//===- PermutationInvariance.h - Permutation-invariance analysis -*- C++ -*-===//
+//===- PermutationInvariance.h - Permutation-invariance analysis -*- C++
+//-*-===//
 //
 // Derives, for a linalg structured op, the loop dimensions along which it is
 // permutation invariant: permuting the iterations along such a dimension

@@ -32,10 +32,10 @@ int main() {
   mlir::spider::registerSpiderDialects(registry);
   mlir::MLIRContext context(registry);
   context.loadAllAvailableDialects();
-  llvm::outs() << "registered: "
-               << context.getOrLoadDialect<mlir::spider::SpiderDialect>()
-                      ->getNamespace()
-               << "\n";
+  llvm::outs()
+      << "registered: "
+      << context.getOrLoadDialect<mlir::spider::SpiderDialect>()->getNamespace()
+      << "\n";
 
   mlir::OwningOpRef<mlir::ModuleOp> module =
       mlir::parseSourceString<mlir::ModuleOp>(kProgram, &context);

@@ -114,7 +114,6 @@ IndexValueAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                          << offsets[g] << " > " << offsets[g + 1] << ")";
   if (offsets.back() != static_cast<int64_t>(positions.size()))
     return emitError() << "index offsets end at " << offsets.back()
-                       << " but there are " << positions.size()
-                       << " positions";
+                       << " but there are " << positions.size() << " positions";
   return success();
 }

@@ -42,7 +42,8 @@ static std::optional<std::vector<int64_t>> readIntegers(Attribute attr) {
 OpFoldResult DetectOp::fold(FoldAdaptor adaptor) {
   // A marked constant (a static sparse weight) is still a constant.
   Attribute input = adaptor.getInput();
-  if (auto assume = getInput().getDefiningOp<AssumeSparseOp>(); assume && !input)
+  if (auto assume = getInput().getDefiningOp<AssumeSparseOp>();
+      assume && !input)
     matchPattern(assume.getSource(), m_Constant(&input));
   auto dense = dyn_cast_or_null<DenseElementsAttr>(input);
   auto type = cast<RankedTensorType>(getInput().getType());
@@ -90,12 +91,11 @@ OpFoldResult IndexFromCsrOp::fold(FoldAdaptor adaptor) {
   if (!offsets || !columns || !numColumns || offsets->empty())
     return {};
   ArrayRef<int64_t> microtile = getIndex().getType().getMicrotile();
-  return toAttr(getContext(),
-                rt::csrIndex(offsets->data(),
-                             static_cast<int64_t>(offsets->size()) - 1,
-                             columns->data(),
-                             static_cast<int64_t>(columns->size()),
-                             numColumns.getInt(), microtile[0], microtile[1]));
+  return toAttr(
+      getContext(),
+      rt::csrIndex(offsets->data(), static_cast<int64_t>(offsets->size()) - 1,
+                   columns->data(), static_cast<int64_t>(columns->size()),
+                   numColumns.getInt(), microtile[0], microtile[1]));
 }
 
 OpFoldResult IndexConstantOp::fold(FoldAdaptor) { return getValue(); }

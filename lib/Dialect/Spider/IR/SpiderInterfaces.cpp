@@ -23,8 +23,7 @@ struct LinalgPermutationInvariantModel
   }
 };
 
-template <typename... OpTys>
-void attachToAll(MLIRContext *context) {
+template <typename... OpTys> void attachToAll(MLIRContext *context) {
   (OpTys::template attachInterface<LinalgPermutationInvariantModel<OpTys>>(
        *context),
    ...);

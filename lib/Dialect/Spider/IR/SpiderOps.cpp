@@ -1,4 +1,5 @@
-//===- SpiderOps.cpp - Spider operations: verifiers ------------------------===//
+//===- SpiderOps.cpp - Spider operations: verifiers
+//------------------------===//
 
 #include "spider/Dialect/Spider/IR/SpiderOps.h"
 #include "spider/Analysis/PermutationInvariance.h"
@@ -37,9 +38,9 @@ static LogicalResult verifyIndexDescribes(Operation *op, TileIndexType index,
                                           RankedTensorType tensor,
                                           StringRef what) {
   if (index.getRank() != tensor.getRank())
-    return op->emitOpError() << "index of rank " << index.getRank()
-                             << " cannot describe " << what << " of rank "
-                             << tensor.getRank();
+    return op->emitOpError()
+           << "index of rank " << index.getRank() << " cannot describe " << what
+           << " of rank " << tensor.getRank();
   if (SparseEncodingAttr encoding = getSparseEncoding(tensor)) {
     for (auto [d, pair] : llvm::enumerate(
              llvm::zip(index.getMicrotile(), encoding.getMicrotile()))) {
@@ -59,7 +60,8 @@ static LogicalResult verifyIndexDescribes(Operation *op, TileIndexType index,
 /// Checks that `tiles` is a `[num_active, microtile...]` list of the micro-
 /// tiles of `tensor` described by `index`.
 static LogicalResult verifyTileList(Operation *op, RankedTensorType tiles,
-                                    RankedTensorType tensor, TileIndexType index) {
+                                    RankedTensorType tensor,
+                                    TileIndexType index) {
   if (tiles.getRank() != tensor.getRank() + 1)
     return op->emitOpError()
            << "tile list must have rank " << tensor.getRank() + 1
@@ -71,9 +73,9 @@ static LogicalResult verifyTileList(Operation *op, RankedTensorType tiles,
            << " does not end in the index micro-tile "
            << formatList(index.getMicrotile());
   if (tiles.getElementType() != tensor.getElementType())
-    return op->emitOpError() << "tile list element type "
-                             << tiles.getElementType() << " differs from "
-                             << tensor.getElementType();
+    return op->emitOpError()
+           << "tile list element type " << tiles.getElementType()
+           << " differs from " << tensor.getElementType();
   return success();
 }
 
@@ -86,8 +88,8 @@ static LogicalResult verifyMatrixIndex(Operation *op, TileIndexType index,
     return op->emitOpError() << kind << " index must have rank 2 (" << shape
                              << "), not " << index.getRank();
   if (index.getPackDim() != packDim)
-    return op->emitOpError() << kind << " index must be packed along "
-                             << along << " (pack_dim = " << packDim << ")";
+    return op->emitOpError() << kind << " index must be packed along " << along
+                             << " (pack_dim = " << packDim << ")";
   return success();
 }
 
@@ -178,9 +180,8 @@ LogicalResult IndexConstantOp::verify() {
   IndexValueAttr value = getValue();
   TileIndexType type = getIndex().getType();
   if (static_cast<int64_t>(value.getGrid().size()) != type.getRank())
-    return emitOpError() << "index value grid "
-                         << formatList(value.getGrid()) << " has rank "
-                         << value.getGrid().size()
+    return emitOpError() << "index value grid " << formatList(value.getGrid())
+                         << " has rank " << value.getGrid().size()
                          << " but the index type has rank " << type.getRank();
   rt::TileIndex index;
   index.grid.assign(value.getGrid().begin(), value.getGrid().end());
@@ -227,8 +228,8 @@ Operation *PitOp::getComputation() {
 }
 
 SmallVector<int64_t> PitOp::getPermutationInvariantDims() {
-  if (auto inner = dyn_cast_or_null<PermutationInvariantOpInterface>(
-          getComputation()))
+  if (auto inner =
+          dyn_cast_or_null<PermutationInvariantOpInterface>(getComputation()))
     return inner.getPermutationInvariantDims();
   return {};
 }
@@ -247,11 +248,11 @@ LogicalResult PitOp::verify() {
                                   "the sparse operand")))
     return failure();
   if (getResults().size() != getOutputs().size())
-    return emitOpError() << "expected one result per output (" <<
-           getOutputs().size() << "), got " << getResults().size();
-  for (auto [i, pair] :
-       llvm::enumerate(llvm::zip(getOutputs().getTypes(),
-                                 getResults().getTypes()))) {
+    return emitOpError() << "expected one result per output ("
+                         << getOutputs().size() << "), got "
+                         << getResults().size();
+  for (auto [i, pair] : llvm::enumerate(
+           llvm::zip(getOutputs().getTypes(), getResults().getTypes()))) {
     auto [outType, resultType] = pair;
     if (outType != resultType)
       return emitOpError() << "result #" << i << " has type " << resultType
@@ -274,14 +275,12 @@ LogicalResult PitOp::verifyRegions() {
     return emitOpError() << "body must have one argument per input and output ("
                          << operands.size() << "), got "
                          << block.getNumArguments();
-  for (auto [i, pair] :
-       llvm::enumerate(llvm::zip(block.getArgumentTypes(),
-                                 operands.getTypes()))) {
+  for (auto [i, pair] : llvm::enumerate(
+           llvm::zip(block.getArgumentTypes(), operands.getTypes()))) {
     auto [argType, operandType] = pair;
     if (argType != operandType)
-      return emitOpError() << "body argument #" << i << " has type "
-                           << argType << " but its operand has type "
-                           << operandType;
+      return emitOpError() << "body argument #" << i << " has type " << argType
+                           << " but its operand has type " << operandType;
   }
   auto yield = dyn_cast<YieldOp>(block.getTerminator());
   if (!yield)
@@ -314,10 +313,11 @@ LogicalResult PitOp::verifyRegions() {
     if (!packExpr || static_cast<int64_t>(packExpr.getPosition()) != packDim) {
       std::string exprText;
       llvm::raw_string_ostream(exprText) << expr;
-      return emitOpError()
-             << "the sparse operand's dimension " << indexType.getPackDim()
-             << " (the index pack_dim) is indexed by '" << exprText
-             << "', not by loop dimension d" << packDim;
+      return emitOpError() << "the sparse operand's dimension "
+                           << indexType.getPackDim()
+                           << " (the index pack_dim) is indexed by '"
+                           << exprText << "', not by loop dimension d"
+                           << packDim;
     }
     if (std::string why = explainPermutationVariance(linalgOp, packDim);
         !why.empty())

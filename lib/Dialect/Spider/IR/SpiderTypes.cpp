@@ -20,14 +20,15 @@ void SpiderDialect::registerTypes() {
       >();
 }
 
-LogicalResult TileIndexType::verify(function_ref<InFlightDiagnostic()> emitError,
-                                ArrayRef<int64_t> microtile, int64_t packDim) {
+LogicalResult
+TileIndexType::verify(function_ref<InFlightDiagnostic()> emitError,
+                      ArrayRef<int64_t> microtile, int64_t packDim) {
   if (microtile.empty())
     return emitError() << "index micro-tile must not be empty";
   for (auto [i, size] : llvm::enumerate(microtile))
     if (size <= 0)
-      return emitError() << "index micro-tile size " << size
-                         << " at position " << i << " must be positive";
+      return emitError() << "index micro-tile size " << size << " at position "
+                         << i << " must be positive";
   if (packDim < 0 || packDim >= static_cast<int64_t>(microtile.size()))
     return emitError() << "pack_dim " << packDim
                        << " is out of range for an index of rank "

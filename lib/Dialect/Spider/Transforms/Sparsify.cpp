@@ -34,8 +34,7 @@ FailureOr<PackChoice> mlir::spider::choosePack(linalg::LinalgOp op,
     return failure();
   for (OpOperand &init : op.getDpsInitsMutable()) {
     if (getSparseEncoding(init.get().getType())) {
-      os << "its output #"
-         << init.getOperandNumber() - op.getNumDpsInputs()
+      os << "its output #" << init.getOperandNumber() - op.getNumDpsInputs()
          << " is marked sparse; only inputs can be";
       return failure();
     }
@@ -64,10 +63,9 @@ FailureOr<PackChoice> mlir::spider::choosePack(linalg::LinalgOp op,
         continue;
       }
       os << "qualifies";
-      Candidate candidate{
-          {input, static_cast<int64_t>(axis), loopDim},
-          encoding.getMicrotile()[axis],
-          iterators[loopDim] == utils::IteratorType::reduction};
+      Candidate candidate{{input, static_cast<int64_t>(axis), loopDim},
+                          encoding.getMicrotile()[axis],
+                          iterators[loopDim] == utils::IteratorType::reduction};
       auto better = [](const Candidate &a, const Candidate &b) {
         if (a.tileSize != b.tileSize)
           return a.tileSize < b.tileSize;
@@ -152,8 +150,7 @@ struct SparsifyLinalgPattern
   }
 };
 
-struct SparsifyPass
-    : public spider::impl::SpiderSparsifyBase<SparsifyPass> {
+struct SparsifyPass : public spider::impl::SpiderSparsifyBase<SparsifyPass> {
   using Base::Base;
 
   void runOnOperation() override {

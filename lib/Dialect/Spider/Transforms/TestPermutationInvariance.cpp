@@ -1,8 +1,8 @@
 //===- TestPermutationInvariance.cpp - Annotate permutation invariance ----===//
 
+#include "spider/Analysis/PermutationInvariance.h"
 #include "spider/Dialect/Spider/IR/SpiderInterfaces.h"
 #include "spider/Dialect/Spider/Transforms/Passes.h"
-#include "spider/Analysis/PermutationInvariance.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/Builders.h"
@@ -32,8 +32,8 @@ struct TestPermutationInvariancePass
       for (int64_t d = 0, e = linalgOp.getNumLoops(); d < e; ++d)
         if (std::string why = explainPermutationVariance(linalgOp, d);
             !why.empty())
-          op->emitRemark() << "not permutation invariant along d" << d
-                           << ": " << why;
+          op->emitRemark() << "not permutation invariant along d" << d << ": "
+                           << why;
     });
   }
 };

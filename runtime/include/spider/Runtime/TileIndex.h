@@ -51,8 +51,7 @@ std::vector<int64_t> tileGrid(const std::vector<int64_t> &shape,
 /// Builds the index of a row-major tensor of `shape` whose element at linear
 /// position `i` is non-zero when `isNonZero(i)`.
 IndexOrError detectIndex(const std::vector<int64_t> &shape,
-                         const std::vector<int64_t> &microtile,
-                         int64_t packDim,
+                         const std::vector<int64_t> &microtile, int64_t packDim,
                          const std::function<bool(int64_t)> &isNonZero);
 
 /// Builds the `[tokens, numExperts]` routing index, packed along tokens
