@@ -131,7 +131,8 @@ func.func @kept_dense(%x: tensor<4x8xf32, #spider.sparse<microtile = [4, 1]>>, %
   %1 = linalg.generic {indexing_maps = [#shift, #id], iterator_types = ["parallel", "parallel"]}
       ins(%v : tensor<16xf32, #spider.sparse<microtile = [4]>>) outs(%o : tensor<4x8xf32>) {
   ^bb0(%in: f32, %out: f32):
-    linalg.yield %in : f32
+    %r = arith.addf %out, %in : f32
+    linalg.yield %r : f32
   } -> tensor<4x8xf32>
   return %0, %1 : tensor<f32>, tensor<4x8xf32>
 }
@@ -148,4 +149,73 @@ func.func @unsupported(%a: tensor<8x8xf32>, %b: tensor<8x8xf32>, %c: tensor<8x8x
   // Buffers without marks: no sparse input, nothing to say.
   linalg.matmul ins(%ma, %ma : memref<8x8xf32>, memref<8x8xf32>) outs(%ma : memref<8x8xf32>)
   return
+}
+
+// -----
+
+// Skipping zero micro-tiles must leave every result unchanged: exp(0) = 1
+// would be lost, relu(0) = 0 is what a zero-filled result already holds, and
+// a masked product adds 0.
+#id = affine_map<(i, j) -> (i, j)>
+// CHECK-LABEL: func.func @zero_skipping
+// CHECK:         linalg.generic
+// CHECK:         math.exp
+// CHECK:         spider.pit {{.*}} sparse_operand = 0 pack_dim = 0 {
+// CHECK-NEXT:      ^bb0(
+// CHECK-NEXT:      %[[Z:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK-NEXT:      linalg.generic
+// CHECK:             arith.maximumf %{{.*}}, %[[Z]]
+// CHECK:         spider.pit {{.*}} sparse_operand = 0 pack_dim = 0 {
+// CHECK:           arith.select
+func.func @zero_skipping(%s: tensor<8x8xf32, #spider.sparse<microtile = [1, 8]>>, %x: tensor<8x8xf32>)
+    -> (tensor<8x8xf32>, tensor<8x8xf32>, tensor<8x8xf32>) {
+  %empty = tensor.empty() : tensor<8x8xf32>
+  // expected-remark@+1 {{kept dense: where input #0 is zero, result #0 becomes 1.000000e+00 : f32 instead of keeping its value}}
+  %0 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%s : tensor<8x8xf32, #spider.sparse<microtile = [1, 8]>>) outs(%empty : tensor<8x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %e = math.exp %in : f32
+    linalg.yield %e : f32
+  } -> tensor<8x8xf32>
+  %zero = arith.constant 0.0 : f32
+  %zeros = linalg.fill ins(%zero : f32) outs(%empty : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %1 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%s : tensor<8x8xf32, #spider.sparse<microtile = [1, 8]>>) outs(%zeros : tensor<8x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %r = arith.maximumf %in, %zero : f32
+    linalg.yield %r : f32
+  } -> tensor<8x8xf32>
+  %2 = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%s, %x : tensor<8x8xf32, #spider.sparse<microtile = [1, 8]>>, tensor<8x8xf32>) outs(%x : tensor<8x8xf32>) {
+  ^bb0(%g: f32, %v: f32, %out: f32):
+    %nz = arith.cmpf one, %g, %zero : f32
+    %p = arith.mulf %v, %v : f32
+    %m = arith.select %nz, %p, %zero : f32
+    %r = arith.addf %out, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<8x8xf32>
+  return %0, %1, %2 : tensor<8x8xf32>, tensor<8x8xf32>, tensor<8x8xf32>
+}
+
+// -----
+
+// A value the body captures from above becomes an extra input of the
+// isolated spider.pit.
+#id = affine_map<(i, j) -> (i, j)>
+#row = affine_map<(i, j) -> (i)>
+// CHECK-LABEL: func.func @captured_scalar
+// CHECK-SAME:    %[[S:.*]]: tensor<8x8xf32, {{.*}}>, %[[ALPHA:.*]]: f32, %[[ACC:.*]]: tensor<8xf32>
+// CHECK:         spider.pit ins(%[[S]], %[[ALPHA]] : tensor<8x8xf32, {{.*}}>, f32) outs(%[[ACC]] : tensor<8xf32>)
+// CHECK-NEXT:    ^bb0(%{{.*}}: tensor<8x8xf32, {{.*}}>, %[[A:.*]]: f32, %{{.*}}: tensor<8xf32>):
+// CHECK:           arith.mulf %{{.*}}, %[[A]]
+func.func @captured_scalar(%s: tensor<8x8xf32, #spider.sparse<microtile = [8, 1]>>, %alpha: f32,
+                           %acc: tensor<8xf32>) -> tensor<8xf32> {
+  %0 = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]}
+      ins(%s : tensor<8x8xf32, #spider.sparse<microtile = [8, 1]>>) outs(%acc : tensor<8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %p = arith.mulf %in, %alpha : f32
+    %r = arith.addf %out, %p : f32
+    linalg.yield %r : f32
+  } -> tensor<8xf32>
+  return %0 : tensor<8xf32>
 }

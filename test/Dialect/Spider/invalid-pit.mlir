@@ -208,3 +208,18 @@ func.func @yield_outside() {
   // expected-error@+1 {{'spider.yield' op expects parent op 'spider.pit'}}
   spider.yield
 }
+
+// -----
+
+!I = !spider.index<microtile = [32, 1], pack_dim = 1>
+func.func @two_computations(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: tensor<64x64xf32>, %i: !I) {
+  // expected-error@+1 {{body must hold constants and exactly one computation before spider.yield, found 'linalg.matmul'}}
+  %r = spider.pit ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>) outs(%c : tensor<64x64xf32>)
+                  index(%i : !I) sparse_operand = 0 pack_dim = 2 {
+  ^bb0(%x: tensor<64x64xf32>, %y: tensor<64x64xf32>, %z: tensor<64x64xf32>):
+    %m = linalg.matmul ins(%x, %y : tensor<64x64xf32>, tensor<64x64xf32>) outs(%z : tensor<64x64xf32>) -> tensor<64x64xf32>
+    %n = linalg.matmul ins(%x, %y : tensor<64x64xf32>, tensor<64x64xf32>) outs(%m : tensor<64x64xf32>) -> tensor<64x64xf32>
+    spider.yield %n : tensor<64x64xf32>
+  } -> tensor<64x64xf32>
+  return
+}

@@ -9,7 +9,10 @@
 #include "spider/Runtime/TileIndex.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/IR/PatternMatch.h"
 
 using namespace mlir;
 using namespace mlir::spider;
@@ -107,4 +110,44 @@ OpFoldResult ScatterOp::fold(FoldAdaptor) {
       gather.getSource() == getDest() && gather.getIndex() == getIndex())
     return getDest();
   return {};
+}
+
+//===----------------------------------------------------------------------===//
+// IndexArraysOp
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// The arrays of a constant index are constants.
+struct ConstantIndexArrays : public OpRewritePattern<IndexArraysOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(IndexArraysOp op,
+                                PatternRewriter &rewriter) const override {
+    auto constant = op.getIndex().getDefiningOp<IndexConstantOp>();
+    if (!constant)
+      return failure();
+    IndexValueAttr value = constant.getValue();
+    auto materialize = [&](ArrayRef<int64_t> values, Type resultType) {
+      auto type = RankedTensorType::get(
+          {static_cast<int64_t>(values.size())}, rewriter.getIndexType());
+      SmallVector<APInt> elements;
+      for (int64_t v : values)
+        elements.push_back(APInt(64, v, /*isSigned=*/true));
+      Value dense = arith::ConstantOp::create(
+          rewriter, op.getLoc(), DenseElementsAttr::get(type, elements));
+      return tensor::CastOp::create(rewriter, op.getLoc(), resultType, dense)
+          .getResult();
+    };
+    Value offsets =
+        materialize(value.getOffsets(), op.getOffsets().getType());
+    Value positions =
+        materialize(value.getPositions(), op.getPositions().getType());
+    rewriter.replaceOp(op, {offsets, positions});
+    return success();
+  }
+};
+} // namespace
+
+void IndexArraysOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                                MLIRContext *context) {
+  results.add<ConstantIndexArrays>(context);
 }

@@ -224,7 +224,7 @@ Operation *PitOp::getComputation() {
   Block &block = getBody().front();
   if (block.empty() || &block.front() == block.getTerminator())
     return nullptr;
-  return &block.front();
+  return block.getTerminator()->getPrevNode();
 }
 
 SmallVector<int64_t> PitOp::getPermutationInvariantDims() {
@@ -289,9 +289,15 @@ LogicalResult PitOp::verifyRegions() {
     return emitOpError() << "body yields " << yield.getValues().size()
                          << " values whose types differ from the results";
   Operation *computation = getComputation();
-  if (!computation || computation->getNextNode() != yield)
+  if (!computation)
     return emitOpError()
            << "body must hold exactly one computation before spider.yield";
+  for (Operation &op : block.without_terminator())
+    if (&op != computation && !op.hasTrait<OpTrait::ConstantLike>())
+      return emitOpError()
+             << "body must hold constants and exactly one computation "
+                "before spider.yield, found '"
+             << op.getName() << "'";
 
   int64_t packDim = getPackDim();
   TileIndexType indexType = getIndex().getType();

@@ -2,9 +2,12 @@
 
 #include "spider/Dialect/Spider/Transforms/Sparsify.h"
 #include "spider/Analysis/PermutationInvariance.h"
+#include "spider/Analysis/ZeroSkipping.h"
 #include "spider/Dialect/Spider/Transforms/Passes.h"
 
 #include "mlir/IR/Dominance.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/Transforms/RegionUtils.h"
 #include "mlir/IR/IRMapping.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -47,6 +50,10 @@ FailureOr<PackChoice> mlir::spider::choosePack(linalg::LinalgOp op,
     if (!encoding)
       continue;
     anySparse = true;
+    if (std::string why = explainUnsafeZeroSkipping(op, input); !why.empty()) {
+      os << (reason.empty() ? "" : "; ") << why;
+      continue;
+    }
     AffineMap map = op.getMatchingIndexingMap(input);
     for (auto [axis, expr] : llvm::enumerate(map.getResults())) {
       os << (reason.empty() ? "" : "; ") << "input #"
@@ -122,6 +129,17 @@ FailureOr<PitOp> mlir::spider::sparsifyLinalgOp(RewriterBase &rewriter,
 
   SmallVector<Value> inputs = op.getDpsInputs();
   SmallVector<Value> outputs = op.getDpsInits();
+  // spider.pit is isolated from above: constants the body captures are
+  // cloned into it, other captured values become extra inputs.
+  llvm::SetVector<Value> captured;
+  getUsedValuesDefinedAbove(op->getRegions(), captured);
+  SmallVector<Operation *> capturedConstants;
+  for (Value value : captured) {
+    if (matchPattern(value, m_Constant()))
+      capturedConstants.push_back(value.getDefiningOp());
+    else
+      inputs.push_back(value);
+  }
   auto pit = PitOp::create(
       rewriter, loc, op->getResultTypes(), inputs, outputs, index,
       rewriter.getI64IntegerAttr(choice->operand->getOperandNumber()),
@@ -129,11 +147,14 @@ FailureOr<PitOp> mlir::spider::sparsifyLinalgOp(RewriterBase &rewriter,
 
   SmallVector<Value> operands(inputs);
   llvm::append_range(operands, outputs);
+  // Block arguments follow ins then outs; extra inputs sit after the op's.
   SmallVector<Type> argTypes(ValueRange(operands).getTypes());
   SmallVector<Location> argLocs(operands.size(), loc);
   Block *body = rewriter.createBlock(&pit.getBody(), {}, argTypes, argLocs);
   IRMapping mapping;
   mapping.map(operands, body->getArguments());
+  for (Operation *constant : capturedConstants)
+    rewriter.clone(*constant, mapping);
   Operation *computation = rewriter.clone(*op, mapping);
   YieldOp::create(rewriter, loc, computation->getResults());
   rewriter.replaceOp(op, pit.getResults());

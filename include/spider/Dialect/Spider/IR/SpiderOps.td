@@ -12,6 +12,14 @@ include "mlir/Interfaces/DestinationStyleOpInterface.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/IR/OpAsmInterface.td"
 
+def Spider_IndexArray : Type<
+    CPred<"$_self == ::mlir::RankedTensorType::get({::mlir::ShapedType::kDynamic}, "
+          "::mlir::IndexType::get($_self.getContext()))">,
+    "tensor<?xindex>", "::mlir::RankedTensorType"> {
+  let builderCall = "::mlir::RankedTensorType::get("
+                    "{::mlir::ShapedType::kDynamic}, $_builder.getIndexType())";
+}
+
 def Spider_AnyRankedIntOrIndexTensor
     : RankedTensorOf<[AnySignlessInteger, Index]>;
 
@@ -166,6 +174,30 @@ def Spider_IndexConstantOp : Spider_Op<"index_constant",
   let hasFolder = 1;
 }
 
+def Spider_IndexArraysOp : Spider_Op<"index_arrays", [Pure]> {
+  let summary = "Reads the compressed layout of an index as two tensors";
+  let description = [{
+    Returns the group offsets (one more than there are groups) and the
+    pack-dimension positions of the active micro-tiles of `index`, as 1-D
+    `index` tensors: group `g` lists its positions in
+    `positions[offsets[g] .. offsets[g + 1]]`, ascending. PIT lowering reads
+    indices through this op; on `spider.index_constant` it canonicalizes to
+    constants.
+
+    Example:
+
+    ```mlir
+    %offsets, %positions = spider.index_arrays %idx
+        : !spider.index<microtile = [32, 1], pack_dim = 1>
+    ```
+  }];
+  let arguments = (ins Spider_IndexType:$index);
+  let results = (outs Spider_IndexArray:$offsets,
+                      Spider_IndexArray:$positions);
+  let assemblyFormat = "$index attr-dict `:` qualified(type($index))";
+  let hasCanonicalizer = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // SRead / SWrite
 //===----------------------------------------------------------------------===//
@@ -259,8 +291,8 @@ def Spider_PitOp : Spider_Op<"pit", [
     DeclareOpInterfaceMethods<PermutationInvariantOpInterface>]> {
   let summary = "A computation run by the permutation-invariant transformation";
   let description = [{
-    Holds a computation (its body: one permutation-invariant op, typically a
-    `linalg` op, and `spider.yield`) together with the index of its sparse
+    Holds a computation (its body: constants, one permutation-invariant op,
+    typically a `linalg` op, and `spider.yield`) together with the index of its sparse
     operand and the loop dimension along which the index's active micro-tiles
     are packed (`pack_dim`). Lowering gathers the active micro-tiles of operand
     `sparse_operand` (SRead), runs the body densely on compute tiles, and
@@ -268,7 +300,9 @@ def Spider_PitOp : Spider_Op<"pit", [
     reduction dimension nothing needs scattering.
 
     The body's block arguments stand for `ins` then `outs`, with the same
-    types; it is isolated from above. The results have the types of `outs`.
+    types; it is isolated from above, so values the computation's own region
+    captures are extra `ins` (after the computation's inputs) or constants
+    inside the body. The results have the types of `outs`.
     The verifier checks that `pack_dim` is a loop dimension of the body's
     computation along which it is permutation invariant, that the sparse
     operand's indexing map sends the index's pack axis to exactly that loop

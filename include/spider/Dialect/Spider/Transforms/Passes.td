@@ -49,6 +49,12 @@ def SpiderSparsify : Pass<"spider-sparsify"> {
     sparse input, or an existing `spider.detect` of the same value with the
     same index type that dominates the op.
 
+    A sparse input qualifies only when skipping the iterations where it is
+    zero leaves every result unchanged (see `ZeroSkipping.h`): a reduction
+    must then combine its identity (`x + 0`, `x * 1`, `max(x, -inf)`), and an
+    element-wise result must already hold what the body yields for zero (its
+    initial value is a constant fill of that value).
+
     Where no rule applies (every axis of every sparse input is indexed by a
     compound expression or by a dimension along which the op is not
     permutation invariant, or an output is marked sparse) the op stays dense

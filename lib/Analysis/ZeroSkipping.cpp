@@ -1,0 +1,219 @@
+//===- ZeroSkipping.cpp - May PIT skip inactive micro-tiles? --------------===//
+//
+// A small symbolic evaluator: the body of a linalg op is evaluated with the
+// sparse operand's block argument set to zero, every other block argument
+// and captured value kept symbolic, constants folded, and the algebraic
+// identities x + 0, x - 0, x * 1, x * 0, max(x, -inf), min(x, +inf),
+// select(c, a, b) with a known c applied.
+//
+//===----------------------------------------------------------------------===//
+
+#include "spider/Analysis/ZeroSkipping.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/IR/Matchers.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+using namespace mlir::spider;
+
+namespace {
+/// What a value is when the sparse operand is zero.
+struct Symbolic {
+  enum Kind { Unknown, Constant, Same } kind = Unknown;
+  Attribute constant; ///< For Constant: its value.
+  Value value;        ///< For Same: the value it equals.
+
+  static Symbolic unknown() { return {}; }
+  static Symbolic of(Attribute a) { return {Constant, a, nullptr}; }
+  static Symbolic same(Value v) { return {Same, nullptr, v}; }
+  bool operator==(const Symbolic &o) const {
+    return kind == o.kind && constant == o.constant && value == o.value;
+  }
+};
+
+bool isFloatValue(Attribute a, double expected) {
+  auto f = dyn_cast_or_null<FloatAttr>(a);
+  return f && f.getValue().convertToDouble() == expected;
+}
+bool isIntValue(Attribute a, int64_t expected) {
+  auto i = dyn_cast_or_null<IntegerAttr>(a);
+  return i && i.getValue().getSExtValue() == expected;
+}
+bool isZero(const Symbolic &s) {
+  return s.kind == Symbolic::Constant &&
+         (isFloatValue(s.constant, 0.0) || isIntValue(s.constant, 0));
+}
+bool isOne(const Symbolic &s) {
+  return s.kind == Symbolic::Constant &&
+         (isFloatValue(s.constant, 1.0) || isIntValue(s.constant, 1));
+}
+bool isInfinity(const Symbolic &s, bool negative) {
+  if (s.kind != Symbolic::Constant)
+    return false;
+  auto f = dyn_cast<FloatAttr>(s.constant);
+  return f && f.getValue().isInfinity() && f.getValue().isNegative() == negative;
+}
+bool isSignedExtreme(const Symbolic &s, bool minimum) {
+  if (s.kind != Symbolic::Constant)
+    return false;
+  auto i = dyn_cast<IntegerAttr>(s.constant);
+  return i && (minimum ? i.getValue().isMinSignedValue()
+                       : i.getValue().isMaxSignedValue());
+}
+
+class Evaluator {
+public:
+  Evaluator(Block *body, BlockArgument sparse) : body(body), sparse(sparse) {}
+
+  Symbolic eval(Value v) {
+    auto it = memo.find(v);
+    if (it != memo.end())
+      return it->second;
+    Symbolic result = compute(v);
+    memo[v] = result;
+    return result;
+  }
+
+private:
+  Symbolic compute(Value v) {
+    if (v == sparse) {
+      Type type = v.getType();
+      if (auto f = dyn_cast<FloatType>(type))
+        return Symbolic::of(FloatAttr::get(f, 0.0));
+      if (type.isIntOrIndex())
+        return Symbolic::of(IntegerAttr::get(type, 0));
+      return Symbolic::unknown();
+    }
+    Attribute constant;
+    if (matchPattern(v, m_Constant(&constant)))
+      return Symbolic::of(constant);
+    Operation *def = v.getDefiningOp();
+    if (!def || def->getBlock() != body)
+      return Symbolic::same(v); // Another block argument or a capture.
+    if (def->getNumResults() != 1 || def->getNumRegions() != 0)
+      return Symbolic::unknown();
+
+    SmallVector<Symbolic> args;
+    for (Value operand : def->getOperands())
+      args.push_back(eval(operand));
+
+    // Algebra that holds whatever the other operand is.
+    if (isa<arith::AddFOp, arith::AddIOp, arith::OrIOp, arith::XOrIOp>(def)) {
+      if (isZero(args[0]))
+        return args[1];
+      if (isZero(args[1]))
+        return args[0];
+    }
+    if (isa<arith::SubFOp, arith::SubIOp>(def) && isZero(args[1]))
+      return args[0];
+    if (isa<arith::MulFOp, arith::MulIOp, arith::AndIOp>(def)) {
+      if (isZero(args[0]) || isZero(args[1]))
+        return isZero(args[0]) ? args[0] : args[1];
+    }
+    if (isa<arith::MulFOp, arith::MulIOp>(def)) {
+      if (isOne(args[0]))
+        return args[1];
+      if (isOne(args[1]))
+        return args[0];
+    }
+    if (isa<arith::DivFOp, arith::DivSIOp, arith::DivUIOp>(def) &&
+        isZero(args[0]))
+      return args[0]; // 0 / x, taking x as non-zero as sparse compilers do.
+    if (isa<arith::MaximumFOp, arith::MaxNumFOp>(def)) {
+      if (isInfinity(args[0], /*negative=*/true))
+        return args[1];
+      if (isInfinity(args[1], /*negative=*/true))
+        return args[0];
+    }
+    if (isa<arith::MinimumFOp, arith::MinNumFOp>(def)) {
+      if (isInfinity(args[0], /*negative=*/false))
+        return args[1];
+      if (isInfinity(args[1], /*negative=*/false))
+        return args[0];
+    }
+    if (isa<arith::MaxSIOp>(def)) {
+      if (isSignedExtreme(args[0], /*minimum=*/true))
+        return args[1];
+      if (isSignedExtreme(args[1], /*minimum=*/true))
+        return args[0];
+    }
+    if (isa<arith::MinSIOp>(def)) {
+      if (isSignedExtreme(args[0], /*minimum=*/false))
+        return args[1];
+      if (isSignedExtreme(args[1], /*minimum=*/false))
+        return args[0];
+    }
+    if (auto select = dyn_cast<arith::SelectOp>(def)) {
+      if (args[0].kind == Symbolic::Constant) {
+        if (auto c = dyn_cast<IntegerAttr>(args[0].constant))
+          return c.getValue().isZero() ? args[2] : args[1];
+      }
+      if (args[1] == args[2])
+        return args[1];
+      return Symbolic::unknown();
+    }
+
+    // Everything known: fold.
+    SmallVector<Attribute> attrs;
+    for (const Symbolic &arg : args) {
+      if (arg.kind != Symbolic::Constant)
+        return Symbolic::unknown();
+      attrs.push_back(arg.constant);
+    }
+    SmallVector<OpFoldResult> folded;
+    if (failed(def->fold(attrs, folded)) || folded.size() != 1)
+      return Symbolic::unknown();
+    if (auto attr = dyn_cast<Attribute>(folded[0]))
+      return Symbolic::of(attr);
+    return eval(cast<Value>(folded[0]));
+  }
+
+  Block *body;
+  BlockArgument sparse;
+  llvm::DenseMap<Value, Symbolic> memo;
+};
+
+/// Returns the constant every element of `init` starts with, if known.
+Attribute getConstantFill(Value init) {
+  if (auto fill = init.getDefiningOp<linalg::FillOp>()) {
+    Attribute value;
+    if (matchPattern(fill.getInputs()[0], m_Constant(&value)))
+      return value;
+    return nullptr;
+  }
+  DenseElementsAttr dense;
+  if (matchPattern(init, m_Constant(&dense)) && dense.isSplat())
+    return dense.getSplatValue<Attribute>();
+  return nullptr;
+}
+} // namespace
+
+std::string mlir::spider::explainUnsafeZeroSkipping(linalg::LinalgOp op,
+                                                    OpOperand *sparse) {
+  Block *body = op.getBlock();
+  Evaluator evaluator(body, op.getMatchingBlockArgument(sparse));
+  Operation *yield = body->getTerminator();
+  std::string reason;
+  llvm::raw_string_ostream os(reason);
+  for (OpOperand &init : op.getDpsInitsMutable()) {
+    unsigned resultIndex = init.getOperandNumber() - op.getNumDpsInputs();
+    BlockArgument acc = op.getMatchingBlockArgument(&init);
+    Symbolic yielded = evaluator.eval(yield->getOperand(resultIndex));
+    if (yielded.kind == Symbolic::Same && yielded.value == acc)
+      continue;
+    if (yielded.kind == Symbolic::Constant &&
+        yielded.constant == getConstantFill(init.get()))
+      continue;
+    os << "where input #" << sparse->getOperandNumber()
+       << " is zero, result #" << resultIndex;
+    if (yielded.kind == Symbolic::Constant)
+      os << " becomes " << yielded.constant
+         << " instead of keeping its value";
+    else
+      os << " may change, so zero micro-tiles cannot be skipped";
+    return reason;
+  }
+  return "";
+}
