@@ -22,10 +22,10 @@ IndexOrError failure(std::string message) {
   return result;
 }
 
-/// Turns a dense activity map over `grid` (row-major) into the grouped,
-/// compressed layout.
-TileIndex compress(const std::vector<int64_t> &grid, int64_t packDim,
-                   const std::vector<uint8_t> &active) {
+} // namespace
+
+TileIndex compressActivity(const std::vector<int64_t> &grid, int64_t packDim,
+                           const std::vector<uint8_t> &active) {
   TileIndex index;
   index.grid = grid;
   index.packDim = packDim;
@@ -57,6 +57,8 @@ TileIndex compress(const std::vector<int64_t> &grid, int64_t packDim,
   }
   return index;
 }
+
+namespace {
 
 std::string checkTiling(const std::vector<int64_t> &shape,
                         const std::vector<int64_t> &microtile,
@@ -127,6 +129,13 @@ std::string TileIndex::validate() const {
   if (offsets.back() != numActive())
     return "offsets end at " + std::to_string(offsets.back()) +
            " but there are " + std::to_string(numActive()) + " positions";
+  for (size_t g = 0; g + 1 < offsets.size(); ++g)
+    for (int64_t i = offsets[g] + 1; i < offsets[g + 1]; ++i)
+      if (positions[i] <= positions[i - 1])
+        return "positions of group " + std::to_string(g) +
+               " are not strictly ascending (" +
+               std::to_string(positions[i - 1]) + " then " +
+               std::to_string(positions[i]) + ")";
   for (size_t i = 0; i < positions.size(); ++i)
     if (positions[i] < 0 || positions[i] >= grid[packDim])
       return "position " + std::to_string(positions[i]) + " (entry " +
@@ -172,7 +181,7 @@ IndexOrError detectIndex(const std::vector<int64_t> &shape,
     }
   }
   IndexOrError result;
-  result.index = compress(grid, packDim, active);
+  result.index = compressActivity(grid, packDim, active);
   return result;
 }
 
@@ -203,7 +212,7 @@ IndexOrError routeIndex(const int64_t *ids, int64_t numTokens, int64_t k,
     }
   }
   IndexOrError result;
-  result.index = compress(grid, /*packDim=*/0, active);
+  result.index = compressActivity(grid, /*packDim=*/0, active);
   return result;
 }
 
@@ -245,7 +254,7 @@ IndexOrError csrIndex(const int64_t *rowOffsets, int64_t numRows,
     }
   }
   IndexOrError result;
-  result.index = compress(grid, /*packDim=*/1, active);
+  result.index = compressActivity(grid, /*packDim=*/1, active);
   return result;
 }
 

@@ -284,3 +284,11 @@ func.func @dts_integer(%l: tensor<4x8xi32>, %t: i32) {
   %0 = spider.dts_gate %l tau(%t) threshold(0.1) min_k(1) : tensor<4x8xi32> -> tensor<4x8xi32>
   return
 }
+
+// -----
+
+func.func @constant_order() {
+  // expected-error@+1 {{index value does not fit its type: positions of group 0 are not strictly ascending (3 then 1)}}
+  %0 = spider.index_constant <grid = [2, 4], offsets = [0, 2, 2], positions = [3, 1]> : !spider.index<microtile = [1, 1], pack_dim = 1>
+  return
+}

@@ -48,6 +48,11 @@ struct IndexOrError {
 std::vector<int64_t> tileGrid(const std::vector<int64_t> &shape,
                               const std::vector<int64_t> &microtile);
 
+/// Builds the index from a dense activity map over `grid` (row-major, one
+/// byte per micro-tile, non-zero when active).
+TileIndex compressActivity(const std::vector<int64_t> &grid, int64_t packDim,
+                           const std::vector<uint8_t> &active);
+
 /// Builds the index of a row-major tensor of `shape` whose element at linear
 /// position `i` is non-zero when `isNonZero(i)`.
 IndexOrError detectIndex(const std::vector<int64_t> &shape,

@@ -71,9 +71,9 @@ def Spider_IndexValueAttr : Spider_Attr<"IndexValue", "index_value"> {
     are grouped by their coordinates along every dimension except the pack
     dimension (row-major over those dimensions); group `g` lists the
     pack-dimension coordinates of its active tiles in
-    `positions[offsets[g] .. offsets[g + 1]]`. `offsets` therefore has one
-    entry more than there are groups, starts at 0, never decreases and ends at
-    the number of positions.
+    `positions[offsets[g] .. offsets[g + 1]]`, strictly ascending. `offsets`
+    therefore has one entry more than there are groups, starts at 0, never
+    decreases and ends at the number of positions.
 
     Example: a 2x4 grid packed along dimension 1, with tiles (0, 1), (0, 3)
     and (1, 0) active:

@@ -1,0 +1,202 @@
+//===- SpiderRuntime.cpp - The C ABI of libspider_runtime -----------------===//
+
+#include "spider/Runtime/SpiderRuntime.h"
+#include "spider/Runtime/TileIndex.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+using namespace spider::rt;
+
+namespace {
+
+[[noreturn]] void fail(const std::string &message) {
+  std::fprintf(stderr, "spider: error: spider.%s\n", message.c_str());
+  std::fflush(stderr);
+  std::exit(1);
+}
+
+TileIndex *adopt(IndexOrError built) {
+  if (!built.ok())
+    fail(built.error);
+  return new TileIndex(std::move(built.index));
+}
+
+TileIndex *handle(void *index) {
+  if (!index)
+    fail("index_arrays: null index handle");
+  return static_cast<TileIndex *>(index);
+}
+
+/// Scans a strided tensor once; the innermost dimension is a tight loop.
+template <typename T>
+void *detect(const UnrankedMemRef *input, int64_t packDim, int64_t t0,
+             int64_t t1, int64_t t2, int64_t t3) {
+  StridedView<T> view(input);
+  int64_t rank = view.rank;
+  if (rank < 1 || rank > 4)
+    fail("detect: tensors of rank " + std::to_string(rank) +
+         " are not supported (rank 1 to 4)");
+  const int64_t all[4] = {t0, t1, t2, t3};
+  std::vector<int64_t> shape(view.sizes, view.sizes + rank);
+  std::vector<int64_t> microtile(all, all + rank);
+  for (int64_t d = 0; d < rank; ++d)
+    if (microtile[d] <= 0)
+      fail("detect: micro-tile sizes must be positive");
+  if (packDim < 0 || packDim >= rank)
+    fail("detect: pack dimension " + std::to_string(packDim) +
+         " is out of range for rank " + std::to_string(rank));
+  std::vector<int64_t> grid = tileGrid(shape, microtile);
+  int64_t numTiles = 1;
+  for (int64_t g : grid)
+    numTiles *= g;
+  std::vector<uint8_t> active(numTiles, 0);
+  // Row-major strides of the activity map.
+  std::vector<int64_t> gridStride(rank, 1);
+  for (int64_t d = rank - 2; d >= 0; --d)
+    gridStride[d] = gridStride[d + 1] * grid[d + 1];
+
+  int64_t last = rank - 1;
+  int64_t n = shape[last], s = view.strides[last], t = microtile[last];
+  int64_t numRows = 1;
+  for (int64_t d = 0; d < last; ++d)
+    numRows *= shape[d];
+  if (n == 0)
+    numRows = 0;
+  std::vector<int64_t> coord(rank, 0);
+  for (int64_t r = 0; r < numRows; ++r) {
+    const T *p = view.data;
+    int64_t tileBase = 0;
+    for (int64_t d = 0; d < last; ++d) {
+      p += coord[d] * view.strides[d];
+      tileBase += (coord[d] / microtile[d]) * gridStride[d];
+    }
+    uint8_t *act = active.data() + tileBase;
+    if (t == 1 && s == 1) {
+      for (int64_t j = 0; j < n; ++j)
+        act[j] |= p[j] != T(0);
+    } else {
+      for (int64_t j = 0; j < n; ++j)
+        act[j / t] |= p[j * s] != T(0);
+    }
+    for (int64_t d = last - 1; d >= 0; --d) {
+      if (++coord[d] < shape[d])
+        break;
+      coord[d] = 0;
+    }
+  }
+  return new TileIndex(compressActivity(grid, packDim, active));
+}
+
+/// Copies a contiguous 1-D i64 memref's values.
+std::vector<int64_t> readVector(const UnrankedMemRef *m, const char *what) {
+  StridedView<int64_t> view(m);
+  if (view.rank != 1)
+    fail(std::string(what) + " must be 1-D, not rank " +
+         std::to_string(view.rank));
+  std::vector<int64_t> values(view.sizes[0]);
+  for (int64_t i = 0; i < view.sizes[0]; ++i)
+    values[i] = view.data[i * view.strides[0]];
+  return values;
+}
+
+void exportArray(MemRef<int64_t, 1> *result, const std::vector<int64_t> &v) {
+  // Never zero bytes: the caller frees what it gets.
+  auto *data = static_cast<int64_t *>(
+      std::malloc(sizeof(int64_t) * (v.empty() ? 1 : v.size())));
+  if (!data)
+    fail("index_arrays: out of memory");
+  if (!v.empty())
+    std::memcpy(data, v.data(), sizeof(int64_t) * v.size());
+  result->allocated = data;
+  result->aligned = data;
+  result->offset = 0;
+  result->sizes[0] = static_cast<int64_t>(v.size());
+  result->strides[0] = 1;
+}
+
+} // namespace
+
+extern "C" {
+
+void *_mlir_ciface_spider_rt_detect_f32(UnrankedMemRef *input, int64_t packDim,
+                                        int64_t t0, int64_t t1, int64_t t2,
+                                        int64_t t3) {
+  return detect<float>(input, packDim, t0, t1, t2, t3);
+}
+void *_mlir_ciface_spider_rt_detect_f64(UnrankedMemRef *input, int64_t packDim,
+                                        int64_t t0, int64_t t1, int64_t t2,
+                                        int64_t t3) {
+  return detect<double>(input, packDim, t0, t1, t2, t3);
+}
+void *_mlir_ciface_spider_rt_detect_i32(UnrankedMemRef *input, int64_t packDim,
+                                        int64_t t0, int64_t t1, int64_t t2,
+                                        int64_t t3) {
+  return detect<int32_t>(input, packDim, t0, t1, t2, t3);
+}
+void *_mlir_ciface_spider_rt_detect_i64(UnrankedMemRef *input, int64_t packDim,
+                                        int64_t t0, int64_t t1, int64_t t2,
+                                        int64_t t3) {
+  return detect<int64_t>(input, packDim, t0, t1, t2, t3);
+}
+
+void *_mlir_ciface_spider_rt_route(UnrankedMemRef *ids, int64_t numExperts,
+                                   int64_t tokenBlock) {
+  StridedView<int64_t> view(ids);
+  if (view.rank != 1 && view.rank != 2)
+    fail("route: routing ids must have rank 1 or 2, not " +
+         std::to_string(view.rank));
+  int64_t tokens = view.sizes[0];
+  int64_t k = view.rank == 2 ? view.sizes[1] : 1;
+  std::vector<int64_t> values(tokens * k);
+  for (int64_t t = 0; t < tokens; ++t)
+    for (int64_t j = 0; j < k; ++j)
+      values[t * k + j] =
+          view.data[t * view.strides[0] + (view.rank == 2 ? j * view.strides[1] : 0)];
+  return adopt(routeIndex(values.data(), tokens, k, numExperts, tokenBlock));
+}
+
+void *_mlir_ciface_spider_rt_index_from_csr(UnrankedMemRef *offsets,
+                                            UnrankedMemRef *columns,
+                                            int64_t numColumns,
+                                            int64_t rowBlock,
+                                            int64_t columnBlock) {
+  std::vector<int64_t> rowOffsets =
+      readVector(offsets, "index_from_csr: row offsets");
+  std::vector<int64_t> cols = readVector(columns, "index_from_csr: columns");
+  if (rowOffsets.empty())
+    fail("index_from_csr: row offsets must have at least one entry");
+  return adopt(csrIndex(rowOffsets.data(),
+                        static_cast<int64_t>(rowOffsets.size()) - 1,
+                        cols.data(), static_cast<int64_t>(cols.size()),
+                        numColumns, rowBlock, columnBlock));
+}
+
+void _mlir_ciface_spider_rt_index_offsets(MemRef<int64_t, 1> *result,
+                                          void *index) {
+  exportArray(result, handle(index)->offsets);
+}
+
+void _mlir_ciface_spider_rt_index_positions(MemRef<int64_t, 1> *result,
+                                            void *index) {
+  exportArray(result, handle(index)->positions);
+}
+
+void spider_rt_index_release(void *index) {
+  delete static_cast<TileIndex *>(index);
+}
+
+int64_t spider_rt_index_num_groups(void *index) {
+  return handle(index)->numGroups();
+}
+int64_t spider_rt_index_num_active(void *index) {
+  return handle(index)->numActive();
+}
+double spider_rt_index_density(void *index) {
+  return handle(index)->density();
+}
+
+} // extern "C"

@@ -1,0 +1,118 @@
+//===- RuntimeABITest.cpp - Tests of libspider_runtime's C ABI ------------===//
+
+#include "spider/Runtime/SpiderRuntime.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <vector>
+
+using namespace spider::rt;
+
+namespace {
+
+/// A rank-2 descriptor over `data` with the given sizes and strides.
+struct Matrix {
+  MemRef<float, 2> desc;
+  UnrankedMemRef unranked;
+  Matrix(float *data, int64_t rows, int64_t cols, int64_t rowStride,
+         int64_t colStride) {
+    desc = {data, data, 0, {rows, cols}, {rowStride, colStride}};
+    unranked = {2, &desc};
+  }
+};
+
+std::vector<int64_t> offsetsOf(void *index) {
+  MemRef<int64_t, 1> m;
+  _mlir_ciface_spider_rt_index_offsets(&m, index);
+  std::vector<int64_t> v(m.aligned, m.aligned + m.sizes[0]);
+  std::free(m.allocated);
+  return v;
+}
+
+std::vector<int64_t> positionsOf(void *index) {
+  MemRef<int64_t, 1> m;
+  _mlir_ciface_spider_rt_index_positions(&m, index);
+  std::vector<int64_t> v(m.aligned, m.aligned + m.sizes[0]);
+  std::free(m.allocated);
+  return v;
+}
+
+TEST(RuntimeABI, DetectContiguousAndStrided) {
+  // 4x6, micro-tile [2, 1]; non-zeros at (0, 1), (3, 5), (2, 0).
+  std::vector<float> data(24, 0.0f);
+  data[0 * 6 + 1] = 1;
+  data[3 * 6 + 5] = 2;
+  data[2 * 6 + 0] = -3;
+  Matrix m(data.data(), 4, 6, 6, 1);
+  void *index = _mlir_ciface_spider_rt_detect_f32(&m.unranked, 1, 2, 1, 0, 0);
+  EXPECT_EQ(offsetsOf(index), (std::vector<int64_t>{0, 1, 3}));
+  EXPECT_EQ(positionsOf(index), (std::vector<int64_t>{1, 0, 5}));
+  EXPECT_EQ(spider_rt_index_num_groups(index), 2);
+  EXPECT_EQ(spider_rt_index_num_active(index), 3);
+  EXPECT_DOUBLE_EQ(spider_rt_index_density(index), 3.0 / 12.0);
+  spider_rt_index_release(index);
+
+  // The transpose, as a strided view (6x4, strides [1, 6]), micro-tile
+  // [1, 2] packed along rows: the same tiles, seen the other way.
+  Matrix t(data.data(), 6, 4, 1, 6);
+  index = _mlir_ciface_spider_rt_detect_f32(&t.unranked, 0, 1, 2, 0, 0);
+  EXPECT_EQ(offsetsOf(index), (std::vector<int64_t>{0, 1, 3}));
+  EXPECT_EQ(positionsOf(index), (std::vector<int64_t>{1, 0, 5}));
+  spider_rt_index_release(index);
+}
+
+TEST(RuntimeABI, EmptyArraysAreFreeable) {
+  std::vector<float> data(6, 0.0f);
+  Matrix m(data.data(), 2, 3, 3, 1);
+  void *index = _mlir_ciface_spider_rt_detect_f32(&m.unranked, 1, 1, 1, 0, 0);
+  EXPECT_EQ(offsetsOf(index), (std::vector<int64_t>{0, 0, 0}));
+  EXPECT_TRUE(positionsOf(index).empty());
+  spider_rt_index_release(index);
+}
+
+TEST(RuntimeABI, RouteAndCsr) {
+  std::vector<int64_t> ids = {1, 0, 1};
+  MemRef<int64_t, 1> idsDesc = {ids.data(), ids.data(), 0, {3}, {1}};
+  UnrankedMemRef idsRef = {1, &idsDesc};
+  void *index = _mlir_ciface_spider_rt_route(&idsRef, 2, 1);
+  EXPECT_EQ(offsetsOf(index), (std::vector<int64_t>{0, 1, 3}));
+  EXPECT_EQ(positionsOf(index), (std::vector<int64_t>{1, 0, 2}));
+  spider_rt_index_release(index);
+
+  std::vector<int64_t> offsets = {0, 1, 3}, columns = {2, 0, 2};
+  MemRef<int64_t, 1> o = {offsets.data(), offsets.data(), 0, {3}, {1}};
+  MemRef<int64_t, 1> c = {columns.data(), columns.data(), 0, {3}, {1}};
+  UnrankedMemRef oRef = {1, &o}, cRef = {1, &c};
+  index = _mlir_ciface_spider_rt_index_from_csr(&oRef, &cRef, 3, 1, 1);
+  EXPECT_EQ(offsetsOf(index), (std::vector<int64_t>{0, 1, 3}));
+  EXPECT_EQ(positionsOf(index), (std::vector<int64_t>{2, 0, 2}));
+  spider_rt_index_release(index);
+}
+
+TEST(RuntimeABIDeathTest, BadInputExitsWithAMessage) {
+  std::vector<int64_t> ids = {0, 7};
+  MemRef<int64_t, 1> idsDesc = {ids.data(), ids.data(), 0, {2}, {1}};
+  UnrankedMemRef idsRef = {1, &idsDesc};
+  EXPECT_EXIT(_mlir_ciface_spider_rt_route(&idsRef, 4, 1),
+              ::testing::ExitedWithCode(1),
+              "spider: error: spider.route: expert id 7 of token 1 is out of "
+              "range \\[0, 4\\)");
+
+  std::vector<int64_t> offsets = {0, 2, 1}, columns = {0, 1};
+  MemRef<int64_t, 1> o = {offsets.data(), offsets.data(), 0, {3}, {1}};
+  MemRef<int64_t, 1> c = {columns.data(), columns.data(), 0, {2}, {1}};
+  UnrankedMemRef oRef = {1, &o}, cRef = {1, &c};
+  EXPECT_EXIT(_mlir_ciface_spider_rt_index_from_csr(&oRef, &cRef, 4, 1, 1),
+              ::testing::ExitedWithCode(1),
+              "spider.index_from_csr: row offsets decrease at row 1");
+
+  std::vector<float> data(8, 1.0f);
+  MemRef<float, 1> v = {data.data(), data.data(), 0, {8}, {1}};
+  UnrankedMemRef vRef = {1, &v};
+  EXPECT_EXIT(_mlir_ciface_spider_rt_detect_f32(&vRef, 1, 4, 0, 0, 0),
+              ::testing::ExitedWithCode(1),
+              "spider.detect: pack dimension 1 is out of range for rank 1");
+}
+
+} // namespace
