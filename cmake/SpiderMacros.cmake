@@ -12,7 +12,7 @@ function(spider_add_library name)
   cmake_parse_arguments(ARG "" "" "DEPENDS;LINK_LIBS;MLIR_LIBS" ${ARGN})
   add_library(${name} STATIC ${ARG_UNPARSED_ARGUMENTS})
   add_library(Spider::${name} ALIAS ${name})
-  add_dependencies(${name} SpiderOpsIncGen
+  add_dependencies(${name} SpiderOpsIncGen SpiderConversionPassesIncGen
                    SpiderPassesIncGen ${ARG_DEPENDS})
   target_include_directories(${name} PUBLIC
     $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>

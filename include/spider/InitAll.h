@@ -18,7 +18,7 @@ namespace mlir::spider {
 /// every linalg structured op).
 void registerSpiderDialects(DialectRegistry &registry);
 
-/// Registers every Spider pass with the global pass registry.
+/// Registers every Spider pass and pipeline with the global pass registry.
 void registerSpiderPasses();
 
 } // namespace mlir::spider

@@ -3,7 +3,9 @@
 #include "spider/InitAll.h"
 #include "spider/Dialect/Spider/IR/SpiderDialect.h"
 #include "spider/Dialect/Spider/IR/SpiderInterfaces.h"
+#include "spider/Conversion/Passes.h"
 #include "spider/Dialect/Spider/Transforms/Passes.h"
+#include "spider/Pipelines/Pipelines.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -16,4 +18,8 @@ void mlir::spider::registerSpiderDialects(DialectRegistry &registry) {
   registerPermutationInvariantExternalModels(registry);
 }
 
-void mlir::spider::registerSpiderPasses() { registerSpiderTransformsPasses(); }
+void mlir::spider::registerSpiderPasses() {
+  registerSpiderTransformsPasses();
+  registerSpiderConversionPasses();
+  registerSpiderPipelines();
+}

@@ -223,3 +223,17 @@ func.func @two_computations(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: te
   } -> tensor<64x64xf32>
   return
 }
+
+// -----
+
+!I = !spider.index<microtile = [32, 1], pack_dim = 1>
+func.func @dense_threshold(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: tensor<64x64xf32>, %i: !I) {
+  // expected-error@+1 {{dense_threshold must lie in [0, 1]}}
+  %r = spider.pit ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>) outs(%c : tensor<64x64xf32>)
+                  index(%i : !I) sparse_operand = 0 pack_dim = 2 attributes {dense_threshold = 1.5 : f64} {
+  ^bb0(%x: tensor<64x64xf32>, %y: tensor<64x64xf32>, %z: tensor<64x64xf32>):
+    %m = linalg.matmul ins(%x, %y : tensor<64x64xf32>, tensor<64x64xf32>) outs(%z : tensor<64x64xf32>) -> tensor<64x64xf32>
+    spider.yield %m : tensor<64x64xf32>
+  } -> tensor<64x64xf32>
+  return
+}

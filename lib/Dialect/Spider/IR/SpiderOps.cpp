@@ -258,6 +258,11 @@ LogicalResult PitOp::verify() {
       return emitOpError() << "result #" << i << " has type " << resultType
                            << " but its output has type " << outType;
   }
+  if (FloatAttr thresholdAttr = getDenseThresholdAttr()) {
+    double threshold = thresholdAttr.getValueAsDouble();
+    if (!(threshold >= 0.0 && threshold <= 1.0))
+      return emitOpError() << "dense_threshold must lie in [0, 1]";
+  }
   if (TileConfigAttr config = getTileConfigAttr()) {
     if (config.getMicrotile() != getIndex().getType().getMicrotile())
       return emitOpError() << "tile_config micro-tile "

@@ -143,7 +143,8 @@ FailureOr<PitOp> mlir::spider::sparsifyLinalgOp(RewriterBase &rewriter,
   auto pit = PitOp::create(
       rewriter, loc, op->getResultTypes(), inputs, outputs, index,
       rewriter.getI64IntegerAttr(choice->operand->getOperandNumber()),
-      rewriter.getI64IntegerAttr(choice->loopDim), TileConfigAttr());
+      rewriter.getI64IntegerAttr(choice->loopDim), TileConfigAttr(),
+      FloatAttr());
 
   SmallVector<Value> operands(inputs);
   llvm::append_range(operands, outputs);

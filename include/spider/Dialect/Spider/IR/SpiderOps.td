@@ -309,7 +309,10 @@ def Spider_PitOp : Spider_Op<"pit", [
     dimension, and that the index has the sparse operand's rank.
 
     `tile_config`, when present, is the tile configuration chosen for this
-    computation.
+    computation. `dense_threshold`, when present, is the index density (active
+    micro-tiles over all micro-tiles, in `[0, 1]`) above which the computation
+    runs densely instead: the choice is made at run time, once the index
+    exists.
 
     Example:
 
@@ -330,7 +333,8 @@ def Spider_PitOp : Spider_Op<"pit", [
                        Spider_IndexType:$index,
                        ConfinedAttr<I64Attr, [IntNonNegative]>:$sparse_operand,
                        ConfinedAttr<I64Attr, [IntNonNegative]>:$pack_dim,
-                       OptionalAttr<Spider_TileConfigAttr>:$tile_config);
+                       OptionalAttr<Spider_TileConfigAttr>:$tile_config,
+                       OptionalAttr<F64Attr>:$dense_threshold);
   let results = (outs Variadic<AnyRankedTensor>:$results);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = [{

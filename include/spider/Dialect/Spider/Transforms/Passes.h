@@ -3,7 +3,16 @@
 #ifndef SPIDER_DIALECT_SPIDER_TRANSFORMS_PASSES_H
 #define SPIDER_DIALECT_SPIDER_TRANSFORMS_PASSES_H
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Pass/Pass.h"
+#include "spider/Dialect/Spider/IR/SpiderDialect.h"
 
 namespace mlir::spider {
 

@@ -80,4 +80,128 @@ def SpiderSparsify : Pass<"spider-sparsify"> {
   ];
 }
 
+def SpiderLowerPit : Pass<"spider-lower-pit"> {
+  let summary = "Lowers spider.pit to loops over index groups with SRead and SWrite";
+  let description = [{
+    Rewrites every `spider.pit` on tensors into a loop over the groups of its
+    index (`spider.index_arrays`). For each group with active micro-tiles:
+
+    * the loop box is the group's micro-tile along every non-pack axis of the
+      sparse operand (clipped at the tensor's boundary), the whole range along
+      every other loop dimension;
+    * SRead: every operand indexed by the pack dim is gathered along that
+      axis, active micro-tile after active micro-tile, into a dense tensor
+      (`linalg.copy` of each micro-tile; a partial micro-tile at the boundary
+      contributes only its real extent), every other operand is sliced to the
+      box;
+    * the original computation runs densely on these tiles (a clone of the
+      linalg op, which later tiling and vectorization turn into a vector
+      micro-kernel);
+    * SWrite: results indexed by the pack dim are scattered back micro-tile by
+      micro-tile; the others are inserted back at the box (when the pack dim
+      is a reduction dimension nothing needs scattering).
+
+    With `dense_threshold`, the lowering also emits the dense computation and
+    chooses at run time: densely when the index density exceeds the
+    threshold, through PIT otherwise. A `spider.pit` whose computation indexes
+    a box or pack dimension by a compound expression is lowered densely, with
+    a remark.
+
+    Example:
+
+    ```mlir
+    // spider.pit ... sparse_operand = 0 pack_dim = 2 { linalg.matmul ... }
+    // becomes
+    %offsets, %positions = spider.index_arrays %idx : !spider.index<...>
+    %r = scf.for %g = %c0 to %groups step %c1 iter_args(%acc = %c) -> ... {
+      // gather A's active columns and B's matching rows, matmul, insert
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect", "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def SpiderLowerDtsGate : Pass<"spider-lower-dts-gate"> {
+  let summary = "Lowers spider.dts_gate to linalg on tensors";
+  let description = [{
+    Rewrites `spider.dts_gate` into `linalg.generic` ops: the row maximum and
+    sum of a softmax of `logits / tau` over the experts, the probabilities,
+    each expert's rank among its token's experts (ties broken by expert
+    number), and the weights: the probability where it exceeds `threshold`
+    or the rank is below `min_k`, zero elsewhere.
+
+    Example:
+
+    ```mlir
+    %w = spider.dts_gate %logits tau(%tau) threshold(0.1) min_k(1)
+        : tensor<128x8xf32> -> tensor<128x8xf32>
+    // becomes five linalg.generic ops (max, exp, sum, rank, select)
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect", "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def SpiderTileAndVectorize
+    : Pass<"spider-tile-and-vectorize", "::mlir::func::FuncOp"> {
+  let summary = "Tiles linalg ops on tensors and vectorizes the tiles";
+  let description = [{
+    The dense micro-kernel of PIT (and of every dense linalg op in the
+    program): each linalg op on tensors is tiled with `scf.for` loops and the
+    innermost tile is vectorized (masked where sizes are dynamic, as packed
+    tiles are), then contractions are lowered to vector outer products.
+
+    Contractions (matmul-like ops) get two levels of tiles: a cache block
+    (`cache-tile`, over m, n, k) and a register tile (`register-tile`);
+    a `spider.compute_tile` attribute on the op, set by `spider-lower-pit`
+    from the `tile_config` that `spider-select-tiles` chose, replaces the
+    register tile. Other ops are vectorized along their innermost loop with
+    `vector-width` lanes.
+
+    Example:
+
+    ```mlir
+    // linalg.matmul on tensor<?x?xf32> becomes scf.for loops around
+    // vector.transfer_read / vector.outerproduct / vector.transfer_write
+    ```
+  }];
+  let options = [
+    ListOption<"cacheTile", "cache-tile", "int64_t",
+               "Cache-block tile over (m, n, k) of contractions">,
+    ListOption<"registerTile", "register-tile", "int64_t",
+               "Register tile over (m, n, k) of contractions">,
+    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"16",
+           "Lanes along the innermost loop of other ops">,
+  ];
+  let dependentDialects = [
+    "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect",
+    "::mlir::tensor::TensorDialect", "::mlir::affine::AffineDialect",
+  ];
+}
+
+def SpiderHoistVectorTransfers
+    : Pass<"spider-hoist-vector-transfers", "::mlir::func::FuncOp"> {
+  let summary = "Hoists loop-invariant vector transfers on buffers out of loops";
+  let description = [{
+    After bufferization, keeps the accumulator tile of a vectorized
+    contraction in registers across its reduction loop: matching
+    `vector.transfer_read`/`vector.transfer_write` pairs of a loop-invariant
+    location are hoisted out of the loop (upstream's
+    `linalg::hoistRedundantVectorTransfers`).
+
+    Example:
+
+    ```mlir
+    // scf.for %k { %acc = transfer_read %C ...; ...; transfer_write %acc, %C }
+    // becomes
+    // %acc0 = transfer_read %C; scf.for %k iter_args(%acc = %acc0) { ... }
+    ```
+  }];
+}
+
 #endif // SPIDER_DIALECT_SPIDER_TRANSFORMS_PASSES_TD

@@ -1,0 +1,38 @@
+//===- Passes.td - Spider conversion passes ----------------*- tablegen -*-===//
+
+#ifndef SPIDER_CONVERSION_PASSES_TD
+#define SPIDER_CONVERSION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertSpiderToRuntime : Pass<"convert-spider-to-runtime", "ModuleOp"> {
+  let summary = "Lowers index construction to calls into libspider_runtime";
+  let description = [{
+    The last step from the spider dialect to upstream MLIR on tensors, after
+    `spider-lower-pit`:
+
+    * `spider.assume_sparse` disappears and every `#spider.sparse` encoding
+      is dropped from tensor types (function signatures included): after PIT
+      lowering they have no meaning left;
+    * `spider.detect`, `spider.route` and `spider.index_from_csr` become calls
+      into `libspider_runtime` (`spider_rt_detect_{f32,f64,i32,i64}`,
+      `spider_rt_route`, `spider_rt_index_from_csr`) on the operand's buffer,
+      after an element-wise cast where the runtime takes another element
+      type; they return an opaque index handle (`!llvm.ptr`);
+    * `spider.index_arrays` becomes `spider_rt_index_offsets` and
+      `spider_rt_index_positions`, which return caller-owned buffers;
+      on a constant index it becomes constants;
+    * each handle is released (`spider_rt_index_release`) at the end of the
+      block that builds it.
+
+    An index used in another block than the one that builds it, or by an op
+    other than `spider.index_arrays` (a function return, say), is reported.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",
+    "::mlir::func::FuncDialect", "::mlir::LLVM::LLVMDialect",
+    "::mlir::memref::MemRefDialect", "::mlir::tensor::TensorDialect",
+  ];
+}
+
+#endif // SPIDER_CONVERSION_PASSES_TD
