@@ -28,6 +28,13 @@ config.substitutions.append(("%mlir_dir", config.mlir_dir))
 config.substitutions.append(
     ("%spider_link_mlir_dylib", config.spider_link_mlir_dylib))
 
+runtime_libs = [
+    os.path.join(config.spider_libs_dir, "libspider_runtime.so"),
+    os.path.join(config.llvm_libs_dir, "libmlir_runner_utils.so"),
+    os.path.join(config.llvm_libs_dir, "libmlir_c_runner_utils.so"),
+]
+config.substitutions.append(("%spider_runtime_libs", ",".join(runtime_libs)))
+
 llvm_config.use_default_substitutions()
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 

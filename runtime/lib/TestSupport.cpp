@@ -1,0 +1,116 @@
+//===- TestSupport.cpp - Data and checks for tests and benchmarks ---------===//
+
+#include "spider/Runtime/TestSupport.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+using namespace spider::rt;
+
+namespace {
+
+/// splitmix64: a small, good hash.
+uint64_t mix(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+double unit(uint64_t h) { return (h >> 11) * (1.0 / 9007199254740992.0); }
+
+/// Calls `f(offset, coords)` for every element of a strided view.
+template <typename T, typename F> void forEach(StridedView<T> &view, F f) {
+  int64_t rank = view.rank, n = view.numElements();
+  std::vector<int64_t> coord(rank, 0);
+  for (int64_t i = 0; i < n; ++i) {
+    int64_t offset = 0;
+    for (int64_t d = 0; d < rank; ++d)
+      offset += coord[d] * view.strides[d];
+    f(offset, coord);
+    for (int64_t d = rank - 1; d >= 0; --d) {
+      if (++coord[d] < view.sizes[d])
+        break;
+      coord[d] = 0;
+    }
+  }
+}
+
+} // namespace
+
+extern "C" {
+
+void _mlir_ciface_spider_rt_fill_random_f32(UnrankedMemRef *tensor,
+                                            int64_t seed, double density,
+                                            int64_t t0, int64_t t1, int64_t t2,
+                                            int64_t t3) {
+  StridedView<float> view(tensor);
+  float *data = const_cast<float *>(view.data);
+  const int64_t tiles[4] = {t0, t1, t2, t3};
+  forEach(view, [&](int64_t offset, const std::vector<int64_t> &coord) {
+    uint64_t tileHash = mix(static_cast<uint64_t>(seed) * 7919u + 17u);
+    uint64_t elementHash = tileHash;
+    for (size_t d = 0; d < coord.size(); ++d) {
+      tileHash = mix(tileHash ^ static_cast<uint64_t>(coord[d] / tiles[d]));
+      elementHash = mix(elementHash ^ static_cast<uint64_t>(coord[d]));
+    }
+    bool active = density >= 1.0 || unit(tileHash) < density;
+    float value = 0.0f;
+    if (active) {
+      double u = unit(elementHash);
+      value = static_cast<float>(0.5 + u);
+      if (mix(elementHash) & 1)
+        value = -value;
+    }
+    data[offset] = value;
+  });
+}
+
+int32_t _mlir_ciface_spider_rt_check_close_f32(UnrankedMemRef *got,
+                                               UnrankedMemRef *want,
+                                               double tolerance, double label) {
+  StridedView<float> g(got), w(want);
+  if (g.rank != w.rank) {
+    std::printf("check %g: rank %lld differs from %lld FAILED\n", label,
+                static_cast<long long>(g.rank),
+                static_cast<long long>(w.rank));
+    return 0;
+  }
+  for (int64_t d = 0; d < g.rank; ++d) {
+    if (g.sizes[d] != w.sizes[d]) {
+      std::printf("check %g: shapes differ FAILED\n", label);
+      return 0;
+    }
+  }
+  // Same shapes: walk both with the same coordinates.
+  std::vector<double> wantValues;
+  forEach(w, [&](int64_t offset, const std::vector<int64_t> &) {
+    wantValues.push_back(w.data[offset]);
+  });
+  double maxDiff = 0, maxWant = 0;
+  size_t i = 0;
+  forEach(g, [&](int64_t offset, const std::vector<int64_t> &) {
+    double diff = std::fabs(static_cast<double>(g.data[offset]) - wantValues[i]);
+    if (!(diff <= maxDiff)) // Also catches NaN.
+      maxDiff = std::isnan(diff) ? INFINITY : diff;
+    maxWant = std::fmax(maxWant, std::fabs(wantValues[i]));
+    ++i;
+  });
+  double error = maxDiff / (maxWant > 0 ? maxWant : 1.0);
+  bool ok = error <= tolerance;
+  std::printf("check %g: max relative error %.3g %s\n", label, error,
+              ok ? "ok" : "FAILED");
+  std::fflush(stdout);
+  return ok ? 1 : 0;
+}
+
+double spider_rt_seconds() {
+  using Clock = std::chrono::steady_clock;
+  return std::chrono::duration<double>(Clock::now().time_since_epoch())
+      .count();
+}
+
+} // extern "C"
