@@ -24,7 +24,8 @@ void mlir::spider::buildCPUPipeline(OpPassManager &pm,
         "canonicalize,cse,func.func(convert-elementwise-to-linalg),";
   // Dense compute, sparse or not: tiled and vectorized on tensors.
   if (options.vectorize)
-    os << "func.func(spider-tile-and-vectorize),canonicalize,cse,";
+    os << "func.func(spider-tile-and-vectorize,lower-vector-multi-reduction,"
+          "lower-vector-mask),canonicalize,cse,";
   // Buffers, then LLVM.
   os << "one-shot-bufferize{bufferize-function-boundaries "
         "function-boundary-type-conversion=identity-layout-map},"

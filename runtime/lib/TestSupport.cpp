@@ -107,6 +107,58 @@ int32_t _mlir_ciface_spider_rt_check_close_f32(UnrankedMemRef *got,
   return ok ? 1 : 0;
 }
 
+void _mlir_ciface_spider_rt_fill_rmat_csr(MemRef<int64_t, 1> *offsets,
+                                          MemRef<int64_t, 1> *columns,
+                                          int64_t seed) {
+  int64_t vertices = offsets->sizes[0] - 1, edges = columns->sizes[0];
+  if (vertices < 0 || edges > vertices * vertices) {
+    std::fprintf(stderr, "spider: error: fill_rmat_csr: %lld edges do not fit "
+                         "%lld vertices\n",
+                 static_cast<long long>(edges),
+                 static_cast<long long>(vertices));
+    std::exit(1);
+  }
+  int levels = 0;
+  while ((int64_t(1) << levels) < vertices)
+    ++levels;
+  std::vector<uint8_t> taken(vertices * vertices, 0);
+  uint64_t state = mix(static_cast<uint64_t>(seed) + 101);
+  int64_t placed = 0;
+  // Dense requests fill the rest uniformly once R-MAT draws stop finding
+  // free cells.
+  int64_t misses = 0;
+  while (placed < edges) {
+    int64_t row = 0, col = 0;
+    if (misses < 64 * vertices * vertices) {
+      for (int l = 0; l < levels; ++l) {
+        state = mix(state);
+        double u = unit(state);
+        int quadrant = u < 0.57 ? 0 : u < 0.76 ? 1 : u < 0.95 ? 2 : 3;
+        row = row * 2 + (quadrant >= 2);
+        col = col * 2 + (quadrant & 1);
+      }
+    } else {
+      state = mix(state);
+      row = (state >> 8) % vertices;
+      col = (mix(state) >> 8) % vertices;
+    }
+    if (row >= vertices || col >= vertices || taken[row * vertices + col]) {
+      ++misses;
+      continue;
+    }
+    taken[row * vertices + col] = 1;
+    ++placed;
+  }
+  int64_t e = 0;
+  for (int64_t r = 0; r < vertices; ++r) {
+    offsets->aligned[offsets->offset + r * offsets->strides[0]] = e;
+    for (int64_t c = 0; c < vertices; ++c)
+      if (taken[r * vertices + c])
+        columns->aligned[columns->offset + (e++) * columns->strides[0]] = c;
+  }
+  offsets->aligned[offsets->offset + vertices * offsets->strides[0]] = e;
+}
+
 double spider_rt_seconds() {
   using Clock = std::chrono::steady_clock;
   return std::chrono::duration<double>(Clock::now().time_since_epoch())

@@ -219,3 +219,21 @@ func.func @captured_scalar(%s: tensor<8x8xf32, #spider.sparse<microtile = [8, 1]
   } -> tensor<8xf32>
   return %0 : tensor<8xf32>
 }
+
+// -----
+
+// An index the value was marked with is used as is, and fixes the pack
+// axis (here the CSR's columns, the reduction of a GNN aggregation).
+// CHECK-LABEL: func.func @known_index
+// CHECK:         %[[I:.*]] = spider.index_from_csr
+// CHECK-NOT:     spider.detect
+// CHECK:         spider.pit {{.*}} index(%[[I]] : !spider.index<microtile = [1, 1], pack_dim = 1>) sparse_operand = 0 pack_dim = 2 {
+func.func @known_index(%adj: tensor<64x64xf32>, %x: tensor<64x16xf32>, %y: tensor<64x16xf32>,
+                       %o: tensor<65xindex>, %c: tensor<?xindex>, %n: index) -> tensor<64x16xf32> {
+  %i = spider.index_from_csr %o, %c, num_columns = %n : tensor<65xindex>, tensor<?xindex> -> !spider.index<microtile = [1, 1], pack_dim = 1>
+  %s = spider.assume_sparse %adj index(%i : !spider.index<microtile = [1, 1], pack_dim = 1>)
+      : tensor<64x64xf32> to tensor<64x64xf32, #spider.sparse<microtile = [1, 1]>>
+  %r = linalg.matmul ins(%s, %x : tensor<64x64xf32, #spider.sparse<microtile = [1, 1]>>, tensor<64x16xf32>)
+                     outs(%y : tensor<64x16xf32>) -> tensor<64x16xf32>
+  return %r : tensor<64x16xf32>
+}

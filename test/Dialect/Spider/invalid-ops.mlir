@@ -292,3 +292,11 @@ func.func @constant_order() {
   %0 = spider.index_constant <grid = [2, 4], offsets = [0, 2, 2], positions = [3, 1]> : !spider.index<microtile = [1, 1], pack_dim = 1>
   return
 }
+
+// -----
+
+func.func @assume_index_cover(%a: tensor<64x64xf32>, %i: !spider.index<microtile = [1, 1], pack_dim = 1>) {
+  // expected-error@+1 {{index micro-tile [1, 1] does not cover the micro-tile [32, 1] of the result: size 1 at dimension 0 is not a multiple of 32}}
+  %0 = spider.assume_sparse %a index(%i : !spider.index<microtile = [1, 1], pack_dim = 1>) : tensor<64x64xf32> to tensor<64x64xf32, #spider.sparse<microtile = [32, 1]>>
+  return
+}

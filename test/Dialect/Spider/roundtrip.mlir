@@ -167,3 +167,17 @@ func.func @dts_gate(%logits: tensor<4096x64xf32>, %tau: f32, %l16: tensor<?x8xf1
 func.func @tile_config_attr() attributes {spider.config = #spider.tile_config<microtile = [1, 64], compute_tile = [128, 128, 64]>} {
   return
 }
+
+// -----
+
+// A marked value whose active micro-tiles are known from a CSR index.
+// CHECK-LABEL: func.func @assume_with_index
+// CHECK:         %[[I:.*]] = spider.index_from_csr
+// CHECK:         spider.assume_sparse %{{.*}} index(%[[I]] : !spider.index<microtile = [1, 1], pack_dim = 1>) : tensor<64x64xf32> to tensor<64x64xf32, #spider.sparse<microtile = [1, 1]>>
+func.func @assume_with_index(%adj: tensor<64x64xf32>, %o: tensor<65xindex>, %c: tensor<?xindex>, %n: index)
+    -> tensor<64x64xf32, #spider.sparse<microtile = [1, 1]>> {
+  %i = spider.index_from_csr %o, %c, num_columns = %n : tensor<65xindex>, tensor<?xindex> -> !spider.index<microtile = [1, 1], pack_dim = 1>
+  %s = spider.assume_sparse %adj index(%i : !spider.index<microtile = [1, 1], pack_dim = 1>)
+      : tensor<64x64xf32> to tensor<64x64xf32, #spider.sparse<microtile = [1, 1]>>
+  return %s : tensor<64x64xf32, #spider.sparse<microtile = [1, 1]>>
+}

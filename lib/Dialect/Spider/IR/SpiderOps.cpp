@@ -118,6 +118,9 @@ LogicalResult AssumeSparseOp::verify() {
     return emitOpError() << "result element type " << result.getElementType()
                          << " differs from source element type "
                          << source.getElementType();
+  if (Value index = getIndex())
+    return verifyIndexDescribes(*this, cast<TileIndexType>(index.getType()),
+                                result, "the result");
   return success();
 }
 

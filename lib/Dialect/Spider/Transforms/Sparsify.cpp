@@ -55,7 +55,14 @@ FailureOr<PackChoice> mlir::spider::choosePack(linalg::LinalgOp op,
       continue;
     }
     AffineMap map = op.getMatchingIndexingMap(input);
+    // A known index fixes the pack axis.
+    std::optional<int64_t> knownAxis;
+    if (auto assume = input->get().getDefiningOp<AssumeSparseOp>())
+      if (Value known = assume.getIndex())
+        knownAxis = cast<TileIndexType>(known.getType()).getPackDim();
     for (auto [axis, expr] : llvm::enumerate(map.getResults())) {
+      if (knownAxis && static_cast<int64_t>(axis) != *knownAxis)
+        continue;
       os << (reason.empty() ? "" : "; ") << "input #"
          << input->getOperandNumber() << " axis " << axis << " ";
       auto dim = dyn_cast<AffineDimExpr>(expr);
@@ -123,7 +130,14 @@ FailureOr<PitOp> mlir::spider::sparsifyLinalgOp(RewriterBase &rewriter,
   auto indexType = TileIndexType::get(rewriter.getContext(),
                                       encoding.getMicrotile(), choice->axis);
   rewriter.setInsertionPoint(op);
-  Value index = findDominatingDetect(sparse, indexType, op);
+  Value index;
+  if (auto assume = sparse.getDefiningOp<AssumeSparseOp>())
+    if (assume.getIndex() &&
+        cast<TileIndexType>(assume.getIndex().getType()).getPackDim() ==
+            choice->axis)
+      index = assume.getIndex();
+  if (!index)
+    index = findDominatingDetect(sparse, indexType, op);
   if (!index)
     index = DetectOp::create(rewriter, loc, indexType, sparse);
 

@@ -32,6 +32,15 @@ SPIDER_RT_EXPORT int32_t _mlir_ciface_spider_rt_check_close_f32(
     spider::rt::UnrankedMemRef *got, spider::rt::UnrankedMemRef *want,
     double tolerance, double label);
 
+/// Fills a CSR graph: `offsets` ([vertices + 1]) and `columns` ([edges]),
+/// 1-D i64, with as many distinct edges as `columns` holds, drawn from the
+/// R-MAT power-law model (a = 0.57, b = c = 0.19, d = 0.05); columns ascend
+/// within each row.
+SPIDER_RT_EXPORT void
+_mlir_ciface_spider_rt_fill_rmat_csr(spider::rt::MemRef<int64_t, 1> *offsets,
+                                     spider::rt::MemRef<int64_t, 1> *columns,
+                                     int64_t seed);
+
 /// Wall-clock seconds, for timing inside compiled programs.
 SPIDER_RT_EXPORT double spider_rt_seconds();
 

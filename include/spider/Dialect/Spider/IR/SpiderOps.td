@@ -36,16 +36,29 @@ def Spider_AssumeSparseOp : Spider_Op<"assume_sparse", [Pure]> {
     has the shape and element type of `source`, and `source` carries no Spider
     encoding yet.
 
+    With `index`, the active micro-tiles are known already (from routing
+    decisions or a graph, say): the promise is then that every non-zero of
+    `source` lies in an active micro-tile of `index`, and PIT uses that index
+    instead of scanning the data. The index must have the tensor's rank and a
+    micro-tile that covers the encoded one. A broken promise drops the
+    non-zeros outside the index, as a sparse format would.
+
     Example:
 
     ```mlir
     #S = #spider.sparse<microtile = [32, 1]>
     %as = spider.assume_sparse %a : tensor<128x256xf16> to tensor<128x256xf16, #S>
+    %gs = spider.assume_sparse %adj index(%csr : !spider.index<microtile = [1, 1], pack_dim = 1>)
+        : tensor<64x64xf32> to tensor<64x64xf32, #spider.sparse<microtile = [1, 1]>>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$source);
+  let arguments = (ins AnyRankedTensor:$source,
+                       Optional<Spider_IndexType>:$index);
   let results = (outs AnyRankedTensor:$result);
-  let assemblyFormat = "$source attr-dict `:` type($source) `to` type($result)";
+  let assemblyFormat = [{
+    $source (`index` `(` $index^ `:` qualified(type($index)) `)`)? attr-dict
+    `:` type($source) `to` type($result)
+  }];
   let hasVerifier = 1;
   let extraClassDeclaration = [{
     SparseEncodingAttr getEncoding();

@@ -45,9 +45,11 @@ def SpiderSparsify : Pass<"spider-sparsify"> {
     Among the qualifying axes the one with the smallest micro-tile size wins
     (a `[32, 1]` micro-tile on `A[m, k]` packs along `k`, a `[1, 32]` one
     along `m`); on a tie a reduction dimension is preferred, since nothing
-    needs scattering back along it. The index is `spider.detect` of the
-    sparse input, or an existing `spider.detect` of the same value with the
-    same index type that dominates the op.
+    needs scattering back along it. The index is the one the sparse input
+    was marked with (`spider.assume_sparse ... index(...)`, which also fixes
+    the pack axis), or else `spider.detect` of the sparse input, reusing an
+    existing `spider.detect` of the same value and index type that dominates
+    the op.
 
     A sparse input qualifies only when skipping the iterations where it is
     zero leaves every result unchanged (see `ZeroSkipping.h`): a reduction
