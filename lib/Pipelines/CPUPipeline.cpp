@@ -17,6 +17,9 @@ void mlir::spider::buildCPUPipeline(OpPassManager &pm,
   // Spider on tensors: mark -> PIT -> loops over index groups -> runtime.
   if (options.sparsify)
     os << "spider-sparsify,";
+  if (options.selectTiles)
+    os << "spider-select-tiles{assumed-density=" << options.assumedDensity
+       << "},";
 
   os << "canonicalize,";
 

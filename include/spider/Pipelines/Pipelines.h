@@ -18,6 +18,15 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::desc("Run spider-sparsify (off: only what is already "
                      "spider.pit goes through PIT)"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> selectTiles{
+      *this, "select-tiles",
+      llvm::cl::desc("Run spider-select-tiles (off: keep the marked "
+                     "micro-tiles and always run PIT)"),
+      llvm::cl::init(true)};
+  PassOptions::Option<double> assumedDensity{
+      *this, "assumed-density",
+      llvm::cl::desc("The density spider-select-tiles chooses covers for"),
+      llvm::cl::init(0.1)};
   PassOptions::Option<bool> vectorize{
       *this, "vectorize",
       llvm::cl::desc("Tile and vectorize linalg ops (off: scalar loops)"),

@@ -310,6 +310,9 @@ private:
       }
     }
     Operation *clone = b.clone(*op, mapping);
+    if (TileConfigAttr config = plan.pit.getTileConfigAttr())
+      clone->setAttr("spider.compute_tile",
+                     b.getDenseI64ArrayAttr(config.getComputeTile()));
     for (auto [result, packed] :
          llvm::zip(clone->getResults(), packedOutputs))
       result.setType(packed.getType());
@@ -357,7 +360,10 @@ void lowerPit(PitOp pit) {
       b.clone(op, outer); // Constants, cloned outside.
 
   auto emitDense = [&](OpBuilder &builder) {
-    Operation *dense = builder.clone(*pit.getComputation(), outer);
+    // A copy: cloning records the region's block arguments in the mapping,
+    // and a later clone must not find them there.
+    IRMapping mapping = outer;
+    Operation *dense = builder.clone(*pit.getComputation(), mapping);
     return SmallVector<Value>(dense->getResults());
   };
 

@@ -183,17 +183,19 @@ struct TileAndVectorizePass
       return;
     SmallVector<int64_t> outer(numLoops, 0), inner(numLoops, 1);
     if (std::optional<std::array<int64_t, 3>> mnk = contractionLoops(op)) {
-      SmallVector<int64_t> regTile(reg);
-      if (auto attr =
-              op->getAttrOfType<DenseI64ArrayAttr>("spider.compute_tile");
-          attr && attr.size() == 3)
-        regTile.assign(attr.asArrayRef().begin(), attr.asArrayRef().end());
+      // A compute tile chosen for this op (per loop) wins over the default.
+      auto chosen = op->getAttrOfType<DenseI64ArrayAttr>("spider.compute_tile");
       for (int i = 0; i < 3; ++i) {
         outer[(*mnk)[i]] = cache[i];
-        inner[(*mnk)[i]] = regTile[i];
+        inner[(*mnk)[i]] = reg[i];
+        if (chosen && chosen.size() == numLoops)
+          inner[(*mnk)[i]] = chosen[(*mnk)[i]];
       }
     } else {
       inner.back() = vectorWidth;
+      auto chosen = op->getAttrOfType<DenseI64ArrayAttr>("spider.compute_tile");
+      if (chosen && chosen.size() == numLoops)
+        inner.assign(chosen.asArrayRef().begin(), chosen.asArrayRef().end());
     }
     Operation *current = op;
     if (llvm::any_of(outer, [](int64_t s) { return s != 0; })) {

@@ -82,6 +82,46 @@ def SpiderSparsify : Pass<"spider-sparsify"> {
   ];
 }
 
+def SpiderSelectTiles : Pass<"spider-select-tiles"> {
+  let summary = "Chooses the micro-tile cover and compute tile of each spider.pit";
+  let description = [{
+    A cost model over the target's tile database (`TileDatabase.h`) sets,
+    on every `spider.pit`, a `tile_config` and a `dense_threshold`:
+
+    * the *micro-tile cover*: a PIT group hands the dense kernel as many rows
+      as its micro-tile spans along parallel box dimensions; a `[1, 1]`
+      micro-tile feeds it single rows, at a fraction of its speed. Covering
+      `c` micro-tiles at once raises that efficiency but also the share of
+      active tiles, `1 - (1 - p)^c` for a density `p` (`assumed-density`).
+      The cover minimizing `density / efficiency` wins; it replaces the
+      index when the index is detected from data (a known index is kept);
+    * the *compute tile*: the database's register tile over (m, n, k) for
+      contractions, its vector width along the innermost loop otherwise;
+    * the *dense fallback*: since density is known only at run time,
+      `dense_threshold` is the database's density above which dense
+      execution is faster; the lowering compares the index against it.
+
+    Example:
+
+    ```mlir
+    // spider.pit ... index(%i : !spider.index<microtile = [1, 1], pack_dim = 1>)
+    // becomes
+    // spider.pit ... index(%i4 : !spider.index<microtile = [4, 1], pack_dim = 1>)
+    //   attributes {dense_threshold = 7.5e-01 : f64,
+    //               tile_config = #spider.tile_config<microtile = [4, 1],
+    //                                                 compute_tile = [4, 64, 4]>}
+    ```
+  }];
+  let options = [
+    Option<"target", "target", "std::string", /*default=*/"\"cpu\"",
+           "The tile database to decide with">,
+    Option<"assumedDensity", "assumed-density", "double", /*default=*/"0.1",
+           "The micro-tile density the cover is chosen for">,
+    Option<"denseFallback", "dense-fallback", "bool", /*default=*/"true",
+           "Set dense_threshold, so that dense inputs run densely">,
+  ];
+}
+
 def SpiderLowerPit : Pass<"spider-lower-pit"> {
   let summary = "Lowers spider.pit to loops over index groups with SRead and SWrite";
   let description = [{

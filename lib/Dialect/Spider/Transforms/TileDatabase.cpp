@@ -1,0 +1,41 @@
+//===- TileDatabase.cpp - What tile shapes cost on a target ---------------===//
+
+#include "spider/Dialect/Spider/Transforms/TileDatabase.h"
+
+using namespace mlir::spider;
+
+namespace {
+// Dense contraction throughput by the number of rows of A a group holds,
+// relative to a full 4x64 register tile, measured with
+// bench/spider-cpu-bench --rows on the machine of docs/performance.md.
+const std::pair<int64_t, double> kCpuEfficiency[] = {
+    {1, 0.30}, {2, 0.55}, {4, 0.85}, {8, 0.92}, {16, 0.96}, {32, 1.0}};
+
+const TileDatabase kCpu = {
+    /*target=*/"cpu",
+    /*registerTile=*/{4, 64, 4},
+    /*vectorWidth=*/16,
+    /*efficiencyByRows=*/kCpuEfficiency,
+    /*denseThreshold=*/0.75,
+};
+} // namespace
+
+double TileDatabase::efficiency(int64_t rows) const {
+  if (efficiencyByRows.empty())
+    return 1.0;
+  if (rows <= efficiencyByRows.front().first)
+    return efficiencyByRows.front().second;
+  for (size_t i = 1; i < efficiencyByRows.size(); ++i) {
+    auto [r1, e1] = efficiencyByRows[i];
+    if (rows <= r1) {
+      auto [r0, e0] = efficiencyByRows[i - 1];
+      return e0 + (e1 - e0) * double(rows - r0) / double(r1 - r0);
+    }
+  }
+  return efficiencyByRows.back().second;
+}
+
+const TileDatabase &mlir::spider::getTileDatabase(llvm::StringRef target) {
+  (void)target; // One CPU entry today.
+  return kCpu;
+}
