@@ -6,10 +6,11 @@ using namespace mlir::spider;
 
 namespace {
 // Dense contraction throughput by the number of rows of A a group holds,
-// relative to a full 4x64 register tile, measured with
-// bench/spider-cpu-bench --rows on the machine of docs/performance.md.
+// relative to the best, measured with bench/kernel-rows.sh (a [rows x 512]
+// by [512 x 1024] f32 matmul, 2 GFLOP in all per row count) on the machine
+// of docs/performance.md.
 const std::pair<int64_t, double> kCpuEfficiency[] = {
-    {1, 0.30}, {2, 0.55}, {4, 0.85}, {8, 0.92}, {16, 0.96}, {32, 1.0}};
+    {1, 0.28}, {2, 0.49}, {4, 0.72}, {8, 0.95}, {16, 0.97}, {32, 1.0}};
 
 const TileDatabase kCpu = {
     /*target=*/"cpu",

@@ -1,0 +1,41 @@
+// RUN: spider-opt %s -split-input-file --convert-spider-to-runtime -verify-diagnostics
+
+func.func @escapes(%a: tensor<8x8xf32>) -> !spider.index<microtile = [1, 1], pack_dim = 1> {
+  // expected-error@+1 {{spider-cpu-pipeline cannot lower this index: it is used by 'func.return'; indices may only feed spider.pit (and spider.index_arrays)}}
+  %i = spider.detect %a : tensor<8x8xf32> -> !spider.index<microtile = [1, 1], pack_dim = 1>
+  // expected-note@+1 {{used here}}
+  return %i : !spider.index<microtile = [1, 1], pack_dim = 1>
+}
+
+// -----
+
+func.func private @sink(tensor<?xindex>)
+
+func.func @other_block(%a: tensor<8x8xf32>, %flag: i1) {
+  // expected-error@+1 {{spider-cpu-pipeline needs an index to be used in the block that builds it}}
+  %i = spider.detect %a : tensor<8x8xf32> -> !spider.index<microtile = [1, 1], pack_dim = 1>
+  cf.cond_br %flag, ^use, ^done
+^use:
+  %o, %p = spider.index_arrays %i : !spider.index<microtile = [1, 1], pack_dim = 1>
+  func.call @sink(%p) : (tensor<?xindex>) -> ()
+  cf.br ^done
+^done:
+  return
+}
+
+// -----
+
+func.func @rank5(%a: tensor<2x2x2x2x2xf32>) -> tensor<?xindex> {
+  // expected-error@+1 {{spider-cpu-pipeline detects indices of tensors of rank 1 to 4}}
+  %i = spider.detect %a : tensor<2x2x2x2x2xf32> -> !spider.index<microtile = [1, 1, 1, 1, 1], pack_dim = 1>
+  %o, %p = spider.index_arrays %i : !spider.index<microtile = [1, 1, 1, 1, 1], pack_dim = 1>
+  return %p : tensor<?xindex>
+}
+
+// -----
+
+func.func @constant_elsewhere() -> !spider.index<microtile = [1, 1], pack_dim = 1> {
+  // expected-error@+1 {{spider-cpu-pipeline reads constant indices only through spider.index_arrays}}
+  %i = spider.index_constant <grid = [2, 4], offsets = [0, 1, 1], positions = [2]> : !spider.index<microtile = [1, 1], pack_dim = 1>
+  return %i : !spider.index<microtile = [1, 1], pack_dim = 1>
+}

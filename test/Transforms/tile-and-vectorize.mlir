@@ -1,0 +1,72 @@
+// RUN: spider-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(spider-tile-and-vectorize),canonicalize)" | FileCheck %s --enable-var-scope
+// RUN: spider-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(spider-tile-and-vectorize{register-tile=2,16,1}))" | FileCheck %s --check-prefix=OPTION
+
+// A static matmul: cache blocks, a 4x64x4 register tile, and FMAs on rows
+// of B broadcast from elements of A.
+// CHECK-LABEL: func.func @matmul
+// CHECK:         scf.for {{.*}} step %c128
+// CHECK:           scf.for {{.*}} step %c256
+// CHECK:             scf.for {{.*}} step %c128
+// CHECK:               scf.for {{.*}} step %c4
+// CHECK:                 scf.for {{.*}} step %c64
+// CHECK:                   scf.for {{.*}} step %c4
+// CHECK:                     vector.transfer_read {{.*}} vector<4x4xf32>
+// CHECK:                     vector.transfer_read {{.*}} vector<4x64xf32>
+// CHECK:                     vector.broadcast {{.*}} : f32 to vector<64xf32>
+// CHECK:                     vector.fma {{.*}} : vector<64xf32>
+// CHECK-NOT:                 vector.contract
+// OPTION-LABEL: func.func @matmul
+// OPTION:         vector.transfer_read {{.*}} vector<2x1xf32>
+// OPTION:         vector.fma {{.*}} : vector<16xf32>
+func.func @matmul(%a: tensor<256x512xf32>, %b: tensor<512x512xf32>, %c: tensor<256x512xf32>) -> tensor<256x512xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<256x512xf32>, tensor<512x512xf32>) outs(%c : tensor<256x512xf32>) -> tensor<256x512xf32>
+  return %r : tensor<256x512xf32>
+}
+
+// -----
+
+// Dynamic sizes (packed PIT tiles): reads are masked and padded with zero,
+// the contraction itself runs unmasked.
+// CHECK-LABEL: func.func @packed
+// CHECK:         %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK:         vector.create_mask
+// CHECK:         vector.transfer_read %{{.*}}, %[[ZERO]], %{{.*}} {{.*}} vector<4x4xf32>
+// CHECK:         vector.fma
+// CHECK:         vector.transfer_write {{.*}}, %{{.*}} : vector<4x64xf32>, tensor<?x?xf32>
+func.func @packed(%a: tensor<?x?xf32>, %b: tensor<?x?xf32>, %c: tensor<?x?xf32>) -> tensor<?x?xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<?x?xf32>, tensor<?x?xf32>) outs(%c : tensor<?x?xf32>) -> tensor<?x?xf32>
+  return %r : tensor<?x?xf32>
+}
+
+// -----
+
+// A compute tile chosen by spider-select-tiles wins over the default.
+// CHECK-LABEL: func.func @chosen
+// CHECK:         vector.transfer_read {{.*}} vector<8x2xf32>
+// CHECK:         vector.fma {{.*}} : vector<32xf32>
+func.func @chosen(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: tensor<64x64xf32>) -> tensor<64x64xf32> {
+  %r = linalg.matmul {spider.compute_tile = array<i64: 8, 32, 2>}
+      ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>) outs(%c : tensor<64x64xf32>) -> tensor<64x64xf32>
+  return %r : tensor<64x64xf32>
+}
+
+// -----
+
+// Element-wise ops are vectorized along their innermost loop.
+#id = affine_map<(i, j) -> (i, j)>
+// CHECK-LABEL: func.func @relu
+// CHECK:         scf.for
+// CHECK:           scf.for {{.*}} step %c16
+// CHECK:             vector.transfer_read {{.*}} vector<1x16xf32>
+// CHECK:             arith.maximumf {{.*}} : vector<1x16xf32>
+func.func @relu(%x: tensor<64x64xf32>) -> tensor<64x64xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<64x64xf32>
+  %r = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<64x64xf32>) outs(%e : tensor<64x64xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.maximumf %in, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<64x64xf32>
+  return %r : tensor<64x64xf32>
+}
