@@ -23,7 +23,8 @@ void mlir::spider::buildCPUPipeline(OpPassManager &pm,
 
   os << "canonicalize,";
 
-  os << "spider-lower-pit,spider-lower-dts-gate,convert-spider-to-runtime,"
+  os << "spider-lower-pit{profile=" << (options.profile ? "true" : "false")
+     << "},spider-lower-dts-gate,convert-spider-to-runtime,"
         "canonicalize,cse,func.func(convert-elementwise-to-linalg),";
   // Dense compute, sparse or not: tiled and vectorized on tensors.
   if (options.vectorize)
@@ -41,8 +42,10 @@ void mlir::spider::buildCPUPipeline(OpPassManager &pm,
         "convert-vector-to-llvm{vector-contract-lowering=outerproduct},"
         "convert-to-llvm,canonicalize,reconcile-unrealized-casts";
   if (failed(parsePassPipeline(text, pm, llvm::errs())))
-    llvm::report_fatal_error("spider-cpu-pipeline: internal pipeline does not "
-                             "parse");
+    llvm::report_fatal_error(
+        "spider-cpu-pipeline: its passes are not registered; call "
+        "mlir::registerAllPasses() and mlir::spider::registerSpiderPasses() "
+        "first");
 }
 
 void mlir::spider::registerSpiderPipelines() {

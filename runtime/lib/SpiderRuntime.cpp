@@ -1,8 +1,10 @@
 //===- SpiderRuntime.cpp - The C ABI of libspider_runtime -----------------===//
 
 #include "spider/Runtime/SpiderRuntime.h"
+#include "spider/Runtime/Profile.h"
 #include "spider/Runtime/TileIndex.h"
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -12,6 +14,17 @@
 using namespace spider::rt;
 
 namespace {
+
+/// Times one index construction for the profile.
+struct IndexTimer {
+  std::chrono::steady_clock::time_point start =
+      std::chrono::steady_clock::now();
+  ~IndexTimer() {
+    spider_rt_profile_index_built(std::chrono::duration<double>(
+                                      std::chrono::steady_clock::now() - start)
+                                      .count());
+  }
+};
 
 [[noreturn]] void fail(const std::string &message) {
   std::fprintf(stderr, "spider: error: spider.%s\n", message.c_str());
@@ -35,6 +48,7 @@ TileIndex *handle(void *index) {
 template <typename T>
 void *detect(const UnrankedMemRef *input, int64_t packDim, int64_t t0,
              int64_t t1, int64_t t2, int64_t t3) {
+  IndexTimer timer;
   StridedView<T> view(input);
   int64_t rank = view.rank;
   if (rank < 1 || rank > 4)
@@ -67,6 +81,7 @@ void *detect(const UnrankedMemRef *input, int64_t packDim, int64_t t0,
   if (n == 0)
     numRows = 0;
   std::vector<int64_t> coord(rank, 0);
+  int64_t nonZeros = 0;
   for (int64_t r = 0; r < numRows; ++r) {
     const T *p = view.data;
     int64_t tileBase = 0;
@@ -75,20 +90,30 @@ void *detect(const UnrankedMemRef *input, int64_t packDim, int64_t t0,
       tileBase += (coord[d] / microtile[d]) * gridStride[d];
     }
     uint8_t *act = active.data() + tileBase;
+    int64_t rowNonZeros = 0;
     if (t == 1 && s == 1) {
-      for (int64_t j = 0; j < n; ++j)
-        act[j] |= p[j] != T(0);
+      for (int64_t j = 0; j < n; ++j) {
+        bool nz = p[j] != T(0);
+        act[j] |= nz;
+        rowNonZeros += nz;
+      }
     } else {
-      for (int64_t j = 0; j < n; ++j)
-        act[j / t] |= p[j * s] != T(0);
+      for (int64_t j = 0; j < n; ++j) {
+        bool nz = p[j * s] != T(0);
+        act[j / t] |= nz;
+        rowNonZeros += nz;
+      }
     }
+    nonZeros += rowNonZeros;
     for (int64_t d = last - 1; d >= 0; --d) {
       if (++coord[d] < shape[d])
         break;
       coord[d] = 0;
     }
   }
-  return new TileIndex(compressActivity(grid, packDim, active));
+  auto *index = new TileIndex(compressActivity(grid, packDim, active));
+  index->nonZeros = nonZeros;
+  return index;
 }
 
 /// Copies a contiguous 1-D i64 memref's values.
@@ -145,6 +170,7 @@ void *_mlir_ciface_spider_rt_detect_i64(UnrankedMemRef *input, int64_t packDim,
 
 void *_mlir_ciface_spider_rt_route(UnrankedMemRef *ids, int64_t numExperts,
                                    int64_t tokenBlock) {
+  IndexTimer timer;
   StridedView<int64_t> view(ids);
   if (view.rank != 1 && view.rank != 2)
     fail("route: routing ids must have rank 1 or 2, not " +
@@ -164,6 +190,7 @@ void *_mlir_ciface_spider_rt_index_from_csr(UnrankedMemRef *offsets,
                                             int64_t numColumns,
                                             int64_t rowBlock,
                                             int64_t columnBlock) {
+  IndexTimer timer;
   std::vector<int64_t> rowOffsets =
       readVector(offsets, "index_from_csr: row offsets");
   std::vector<int64_t> cols = readVector(columns, "index_from_csr: columns");
@@ -197,6 +224,9 @@ int64_t spider_rt_index_num_active(void *index) {
 }
 double spider_rt_index_density(void *index) {
   return handle(index)->density();
+}
+int64_t spider_rt_index_nonzeros(void *index) {
+  return handle(index)->nonZeros;
 }
 
 } // extern "C"

@@ -159,6 +159,21 @@ void _mlir_ciface_spider_rt_fill_rmat_csr(MemRef<int64_t, 1> *offsets,
   offsets->aligned[offsets->offset + vertices * offsets->strides[0]] = e;
 }
 
+void spider_rt_report_step(int64_t step, double tau, double density,
+                           int32_t ranDense, double spiderSeconds,
+                           double unmarkedSeconds) {
+  if (step == 0)
+    std::printf("%4s %8s %13s %7s %11s %13s %8s\n", "step", "tau",
+                "gate density", "spider", "spider ms", "unmarked ms",
+                "speedup");
+  std::printf("%4lld %8.3f %13.3f %7s %11.2f %13.2f %7.2fx\n",
+              static_cast<long long>(step), tau, density,
+              ranDense ? "dense" : "PIT", spiderSeconds * 1e3,
+              unmarkedSeconds * 1e3,
+              spiderSeconds > 0 ? unmarkedSeconds / spiderSeconds : 0.0);
+  std::fflush(stdout);
+}
+
 double spider_rt_seconds() {
   using Clock = std::chrono::steady_clock;
   return std::chrono::duration<double>(Clock::now().time_since_epoch())

@@ -167,8 +167,10 @@ IndexOrError detectIndex(const std::vector<int64_t> &shape,
   }
   std::vector<uint8_t> active(numTiles, 0);
   std::vector<int64_t> coord(rank, 0);
+  int64_t nonZeros = 0;
   for (int64_t i = 0; i < numElements; ++i) {
     if (isNonZero(i)) {
+      ++nonZeros;
       int64_t tile = 0;
       for (int64_t d = 0; d < rank; ++d)
         tile = tile * grid[d] + coord[d] / microtile[d];
@@ -182,6 +184,7 @@ IndexOrError detectIndex(const std::vector<int64_t> &shape,
   }
   IndexOrError result;
   result.index = compressActivity(grid, packDim, active);
+  result.index.nonZeros = nonZeros;
   return result;
 }
 
@@ -198,6 +201,7 @@ IndexOrError routeIndex(const int64_t *ids, int64_t numTokens, int64_t k,
   std::vector<int64_t> grid = {(numTokens + tokenBlock - 1) / tokenBlock,
                                numExperts};
   std::vector<uint8_t> active(grid[0] * grid[1], 0);
+  int64_t routed = 0;
   for (int64_t t = 0; t < numTokens; ++t) {
     for (int64_t j = 0; j < k; ++j) {
       int64_t expert = ids[t * k + j];
@@ -209,10 +213,12 @@ IndexOrError routeIndex(const int64_t *ids, int64_t numTokens, int64_t k,
                        " is out of range [0, " + std::to_string(numExperts) +
                        ")");
       active[(t / tokenBlock) * numExperts + expert] = 1;
+      ++routed;
     }
   }
   IndexOrError result;
   result.index = compressActivity(grid, /*packDim=*/0, active);
+  result.index.nonZeros = routed;
   return result;
 }
 
@@ -255,6 +261,7 @@ IndexOrError csrIndex(const int64_t *rowOffsets, int64_t numRows,
   }
   IndexOrError result;
   result.index = compressActivity(grid, /*packDim=*/1, active);
+  result.index.nonZeros = numColumnEntries;
   return result;
 }
 

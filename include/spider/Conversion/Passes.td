@@ -22,11 +22,13 @@ def ConvertSpiderToRuntime : Pass<"convert-spider-to-runtime", "ModuleOp"> {
     * `spider.index_arrays` becomes `spider_rt_index_offsets` and
       `spider_rt_index_positions`, which return caller-owned buffers;
       on a constant index it becomes constants;
+    * `spider.index_nonzeros` becomes `spider_rt_index_nonzeros`;
     * each handle is released (`spider_rt_index_release`) at the end of the
       block that builds it.
 
     An index used in another block than the one that builds it, or by an op
-    other than `spider.index_arrays` (a function return, say), is reported.
+    other than `spider.index_arrays` and `spider.index_nonzeros` (a function
+    return, say), is reported.
   }];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",

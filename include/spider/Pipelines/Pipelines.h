@@ -27,6 +27,11 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       *this, "assumed-density",
       llvm::cl::desc("The density spider-select-tiles chooses covers for"),
       llvm::cl::init(0.1)};
+  PassOptions::Option<bool> profile{
+      *this, "profile",
+      llvm::cl::desc("Call libspider_runtime's profiler around every "
+                     "spider.pit (read by spider-run --profile)"),
+      llvm::cl::init(false)};
   PassOptions::Option<bool> vectorize{
       *this, "vectorize",
       llvm::cl::desc("Tile and vectorize linalg ops (off: scalar loops)"),
@@ -35,7 +40,9 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
 
 /// Builds `spider-cpu-pipeline`: a whole program of func, arith, math,
 /// tensor, linalg, bufferization, memref, scf and vector plus spider, to the
-/// LLVM dialect, runnable by mlir-runner with libspider_runtime.
+/// LLVM dialect, runnable by mlir-runner with libspider_runtime. The passes
+/// it names must be registered (mlir::registerAllPasses() and
+/// registerSpiderPasses()).
 void buildCPUPipeline(OpPassManager &pm, const CPUPipelineOptions &options);
 
 /// Registers Spider's pipelines with the global pass registry.

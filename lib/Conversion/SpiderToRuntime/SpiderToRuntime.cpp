@@ -171,12 +171,13 @@ struct ConvertSpiderToRuntimePass
       Value index = op->getResult(0);
       for (OpOperand &use : index.getUses()) {
         Operation *user = use.getOwner();
-        if (!isa<IndexArraysOp>(user)) {
+        if (!isa<IndexArraysOp, IndexNonZerosOp>(user)) {
           InFlightDiagnostic diag =
               op->emitOpError()
               << "spider-cpu-pipeline cannot lower this index: it is used by '"
               << user->getName()
-              << "'; indices may only feed spider.pit (and spider.index_arrays)";
+              << "'; indices may only feed spider.pit (and spider.index_arrays, "
+                 "spider.index_nonzeros)";
           diag.attachNote(user->getLoc()) << "used here";
           return diag;
         }
@@ -191,6 +192,15 @@ struct ConvertSpiderToRuntimePass
       auto memrefType =
           MemRefType::get({ShapedType::kDynamic}, b.getIndexType());
       for (Operation *user : llvm::make_early_inc_range(index.getUsers())) {
+        if (auto nonZeros = dyn_cast<IndexNonZerosOp>(user)) {
+          OpBuilder ub(nonZeros);
+          Value count = runtime.call(ub, loc, "spider_rt_index_nonzeros", handle,
+                                     ub.getI64Type(), /*cInterface=*/false);
+          nonZeros.replaceAllUsesWith(arith::IndexCastOp::create(
+              ub, loc, ub.getIndexType(), count).getResult());
+          nonZeros.erase();
+          continue;
+        }
         auto arrays = cast<IndexArraysOp>(user);
         OpBuilder ub(arrays);
         SmallVector<Value> tensors;

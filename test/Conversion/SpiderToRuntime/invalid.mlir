@@ -1,7 +1,7 @@
 // RUN: spider-opt %s -split-input-file --convert-spider-to-runtime -verify-diagnostics
 
 func.func @escapes(%a: tensor<8x8xf32>) -> !spider.index<microtile = [1, 1], pack_dim = 1> {
-  // expected-error@+1 {{spider-cpu-pipeline cannot lower this index: it is used by 'func.return'; indices may only feed spider.pit (and spider.index_arrays)}}
+  // expected-error@+1 {{spider-cpu-pipeline cannot lower this index: it is used by 'func.return'; indices may only feed spider.pit (and spider.index_arrays, spider.index_nonzeros)}}
   %i = spider.detect %a : tensor<8x8xf32> -> !spider.index<microtile = [1, 1], pack_dim = 1>
   // expected-note@+1 {{used here}}
   return %i : !spider.index<microtile = [1, 1], pack_dim = 1>

@@ -103,6 +103,13 @@ OpFoldResult IndexFromCsrOp::fold(FoldAdaptor adaptor) {
 
 OpFoldResult IndexConstantOp::fold(FoldAdaptor) { return getValue(); }
 
+OpFoldResult IndexNonZerosOp::fold(FoldAdaptor) {
+  // A constant index does not remember its data.
+  if (getIndex().getDefiningOp<IndexConstantOp>())
+    return IntegerAttr::get(mlir::IndexType::get(getContext()), -1);
+  return {};
+}
+
 OpFoldResult ScatterOp::fold(FoldAdaptor) {
   // Writing back, unchanged, the tiles just read from the same place.
   auto gather = getTiles().getDefiningOp<GatherOp>();

@@ -12,6 +12,9 @@
 #include "spider/Dialect/Spider/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Interfaces/CastInterfaces.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -103,9 +106,20 @@ public:
   PitLowering(OpBuilder &b, Location loc, PitPlan &plan, IRMapping &outer)
       : b(b), loc(loc), plan(plan), outer(outer) {}
 
+  /// With `iterationsOutside` (the product of the loop extents neither in
+  /// the box nor packed), the loop also counts the iterations it executes;
+  /// `executedIterations()` returns them afterwards.
+  void countIterations(Value iterationsOutside) {
+    outsideVolume = iterationsOutside;
+  }
+  Value executedIterations() const { return executed; }
+
   /// Emits the loop over groups; returns the new values of the outputs.
   SmallVector<Value> emitGroupLoop(ValueRange initialOutputs) {
     Value c0 = constant(0), c1 = constant(1);
+    SmallVector<Value> inits(initialOutputs);
+    if (outsideVolume)
+      inits.push_back(arith::ConstantOp::create(b, loc, b.getF64FloatAttr(0)));
     auto arrays = IndexArraysOp::create(b, loc, plan.pit.getIndex());
     offsets = arrays.getOffsets();
     positions = arrays.getPositions();
@@ -115,8 +129,9 @@ public:
     packExtent = tensor::DimOp::create(b, loc, sparse, plan.packAxis);
 
     auto loop = scf::ForOp::create(
-        b, loc, c0, numGroups, c1, initialOutputs,
-        [&](OpBuilder &nb, Location nloc, Value group, ValueRange acc) {
+        b, loc, c0, numGroups, c1, inits,
+        [&](OpBuilder &nb, Location nloc, Value group, ValueRange carried) {
+          ValueRange acc = carried.take_front(initialOutputs.size());
           OpBuilder::InsertionGuard guard(b);
           b.setInsertionPointToStart(nb.getInsertionBlock());
           Value start = tensor::ExtractOp::create(b, loc, offsets, group);
@@ -131,14 +146,22 @@ public:
                 b.setInsertionPointToStart(tb.getInsertionBlock());
                 SmallVector<Value> updated =
                     emitGroup(group, start, end, acc);
+                if (outsideVolume)
+                  updated.push_back(arith::AddFOp::create(
+                      b, loc, carried.back(), groupIterations(start, end)));
                 scf::YieldOp::create(b, loc, updated);
               },
               [&](OpBuilder &eb, Location) {
-                scf::YieldOp::create(eb, loc, acc);
+                scf::YieldOp::create(eb, loc, carried);
               });
           scf::YieldOp::create(b, loc, ifOp.getResults());
         });
-    return loop.getResults();
+    SmallVector<Value> results(loop.getResults());
+    if (outsideVolume) {
+      executed = results.back();
+      results.pop_back();
+    }
+    return results;
   }
 
 private:
@@ -148,6 +171,17 @@ private:
   Value minOf(Value x, Value y) { return arith::MinSIOp::create(b, loc, x, y); }
   Value mul(Value x, Value y) { return arith::MulIOp::create(b, loc, x, y); }
   Value sub(Value x, Value y) { return arith::SubIOp::create(b, loc, x, y); }
+
+  /// Iterations of the group just emitted: its box, its packed length and
+  /// the loops outside both.
+  Value groupIterations(Value start, Value end) {
+    Value volume = mul(packedLength(start, end), outsideVolume);
+    for (auto &[dim, range] : box)
+      if (range.kind == LoopBox::Slice)
+        volume = mul(volume, range.size);
+    Value i64 = arith::IndexCastOp::create(b, loc, b.getI64Type(), volume);
+    return arith::SIToFPOp::create(b, loc, b.getF64Type(), i64);
+  }
 
   /// The extent of micro-tile starting at `offset` along an axis of size
   /// `extent` with micro-tile size `tile`.
@@ -342,12 +376,33 @@ private:
   PitPlan &plan;
   IRMapping &outer;
   Value offsets, positions, sparse, packExtent;
+  Value outsideVolume, executed;
   llvm::DenseMap<int64_t, LoopBox> box;
 };
 
-/// Lowers one spider.pit; returns failure (after a remark) when only the
-/// dense computation could be emitted... which is still a success.
-void lowerPit(PitOp pit) {
+/// Runtime profiler hooks for one spider.pit, when profiling.
+struct ProfileHooks {
+  int64_t id;
+  func::FuncOp begin, end;
+};
+
+/// Floating-point operations one iteration of `op` performs (an FMA counts
+/// two; compares, selects and casts none).
+int64_t flopsPerIteration(linalg::LinalgOp op) {
+  int64_t flops = 0;
+  op.getBlock()->walk([&](Operation *inner) {
+    if (inner->getNumResults() != 1 ||
+        !isa<FloatType>(inner->getResult(0).getType()) ||
+        isa<arith::ConstantOp, arith::SelectOp, linalg::YieldOp>(inner) ||
+        isa<CastOpInterface>(inner))
+      return;
+    flops += isa<math::FmaOp>(inner) ? 2 : 1;
+  });
+  return std::max<int64_t>(flops, 1);
+}
+
+/// Lowers one spider.pit: through PIT, densely, or choosing at run time.
+void lowerPit(PitOp pit, std::optional<ProfileHooks> profile) {
   OpBuilder b(pit);
   Location loc = pit.getLoc();
   Block &body = pit.getBody().front();
@@ -382,48 +437,152 @@ void lowerPit(PitOp pit) {
     return;
   }
 
+  auto toF64 = [&](Value v) -> Value {
+    Value i64 = arith::IndexCastOp::create(b, loc, b.getI64Type(), v);
+    return arith::SIToFPOp::create(b, loc, b.getF64Type(), i64);
+  };
+  auto toI64 = [&](Value v) -> Value {
+    return arith::IndexCastOp::create(b, loc, b.getI64Type(), v);
+  };
+  auto i64 = [&](int64_t v) -> Value {
+    return arith::ConstantIntOp::create(b, loc, v, 64);
+  };
+  if (profile)
+    func::CallOp::create(b, loc, profile->begin, ValueRange{i64(profile->id)});
+
+  // Index statistics: what the dense fallback and the profile read.
+  auto arrays = IndexArraysOp::create(b, loc, pit.getIndex());
+  Value numActive = tensor::DimOp::create(b, loc, arrays.getPositions(), 0);
+  Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
+  Value numGroups = arith::SubIOp::create(
+      b, loc, tensor::DimOp::create(b, loc, arrays.getOffsets(), 0), c1);
+  Value packTiles = arith::CeilDivSIOp::create(
+      b, loc,
+      tensor::DimOp::create(b, loc, pit.getSparseValue(), plan.packAxis),
+      arith::ConstantIndexOp::create(b, loc, plan.packTile));
+  Value numTiles = arith::MulIOp::create(b, loc, numGroups, packTiles);
+
+  // Loop extents, for the profile's work counts.
+  Value denseIterations, outsideIterations;
+  if (profile) {
+    linalg::LinalgOp op = plan.computation;
+    denseIterations = c1;
+    outsideIterations = c1;
+    for (int64_t d = 0, e = op.getNumLoops(); d < e; ++d) {
+      Value extent;
+      for (OpOperand &operand : op->getOpOperands()) {
+        AffineMap map = op.getMatchingIndexingMap(&operand);
+        for (auto [axis, expr] : llvm::enumerate(map.getResults())) {
+          auto dim = dyn_cast<AffineDimExpr>(expr);
+          if (!extent && dim && static_cast<int64_t>(dim.getPosition()) == d)
+            extent = tensor::DimOp::create(
+                b, loc, outer.lookupOrDefault(operand.get()), axis);
+        }
+      }
+      if (!extent)
+        continue;
+      denseIterations = arith::MulIOp::create(b, loc, denseIterations, extent);
+      if (d != plan.packDim && !plan.boxDims.count(d))
+        outsideIterations =
+            arith::MulIOp::create(b, loc, outsideIterations, extent);
+    }
+  }
+
   SmallVector<Value> results;
+  Value executed, ranDense;
   FloatAttr threshold = pit.getDenseThresholdAttr();
+  auto emitPit = [&](OpBuilder &builder) {
+    PitLowering lowering(builder, loc, plan, outer);
+    if (profile)
+      lowering.countIterations(outsideIterations);
+    SmallVector<Value> values = lowering.emitGroupLoop(pit.getOutputs());
+    if (profile)
+      values.push_back(lowering.executedIterations());
+    return values;
+  };
   if (!threshold) {
-    PitLowering lowering(b, loc, plan, outer);
-    results = lowering.emitGroupLoop(pit.getOutputs());
+    results = emitPit(b);
+    if (profile) {
+      executed = results.pop_back_val();
+      ranDense = arith::ConstantIntOp::create(b, loc, 0, 32);
+    }
   } else {
     // Dense when the index is dense enough: active tiles over all tiles.
-    auto arrays = IndexArraysOp::create(b, loc, pit.getIndex());
-    Value numActive = tensor::DimOp::create(b, loc, arrays.getPositions(), 0);
-    Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
-    Value numGroups = arith::SubIOp::create(
-        b, loc, tensor::DimOp::create(b, loc, arrays.getOffsets(), 0), c1);
-    Value packTiles = arith::CeilDivSIOp::create(
-        b, loc,
-        tensor::DimOp::create(b, loc, pit.getSparseValue(), plan.packAxis),
-        arith::ConstantIndexOp::create(b, loc, plan.packTile));
-    auto toF64 = [&](Value v) {
-      Value i64 = arith::IndexCastOp::create(b, loc, b.getI64Type(), v);
-      return arith::SIToFPOp::create(b, loc, b.getF64Type(), i64);
-    };
-    Value total = arith::MulFOp::create(b, loc, toF64(numGroups),
-                                        toF64(packTiles));
     Value scaled = arith::MulFOp::create(
-        b, loc, total,
-        arith::ConstantOp::create(b, loc, b.getF64FloatAttr(
-                                              threshold.getValueAsDouble())));
+        b, loc, toF64(numTiles),
+        arith::ConstantOp::create(
+            b, loc, b.getF64FloatAttr(threshold.getValueAsDouble())));
     Value dense = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT,
                                         toF64(numActive), scaled);
     auto ifOp = scf::IfOp::create(
         b, loc, dense,
         [&](OpBuilder &tb, Location) {
-          scf::YieldOp::create(tb, loc, emitDense(tb));
+          SmallVector<Value> values = emitDense(tb);
+          if (profile) {
+            Value n = arith::IndexCastOp::create(tb, loc, tb.getI64Type(),
+                                                 denseIterations);
+            values.push_back(
+                arith::SIToFPOp::create(tb, loc, tb.getF64Type(), n));
+            values.push_back(arith::ConstantIntOp::create(tb, loc, 1, 32));
+          }
+          scf::YieldOp::create(tb, loc, values);
         },
         [&](OpBuilder &eb, Location) {
-          PitLowering lowering(eb, loc, plan, outer);
-          scf::YieldOp::create(eb, loc,
-                               lowering.emitGroupLoop(pit.getOutputs()));
+          SmallVector<Value> values = emitPit(eb);
+          if (profile)
+            values.push_back(arith::ConstantIntOp::create(eb, loc, 0, 32));
+          scf::YieldOp::create(eb, loc, values);
         });
     results = ifOp.getResults();
+    if (profile) {
+      ranDense = results.pop_back_val();
+      executed = results.pop_back_val();
+    }
+  }
+
+  if (profile) {
+    ArrayRef<int64_t> microtile = pit.getIndex().getType().getMicrotile();
+    int64_t volume = 1;
+    for (int64_t t : microtile)
+      volume *= t;
+    Value flops = arith::ConstantOp::create(
+        b, loc,
+        b.getF64FloatAttr(double(flopsPerIteration(plan.computation))));
+    Value nonZeros = IndexNonZerosOp::create(b, loc, pit.getIndex());
+    Value denseFlops =
+        arith::MulFOp::create(b, loc, toF64(denseIterations), flops);
+    Value executedFlops = arith::MulFOp::create(b, loc, executed, flops);
+    func::CallOp::create(
+        b, loc, profile->end,
+        ValueRange{i64(profile->id), toI64(numActive), toI64(numTiles),
+                   toI64(nonZeros), i64(volume), denseFlops, executedFlops,
+                   ranDense});
   }
   pit.replaceAllUsesWith(results);
   pit.erase();
+}
+
+/// "linalg.matmul at file.mlir:12:8", for the profile.
+std::string describe(PitOp pit) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << pit.getComputation()->getName();
+  if (auto file = dyn_cast<FileLineColLoc>(pit.getLoc())) {
+    StringRef name = file.getFilename().getValue();
+    os << " at " << name.substr(name.find_last_of('/') + 1) << ":"
+       << file.getLine() << ":" << file.getColumn();
+  }
+  return text;
+}
+
+/// Declares (once) a private runtime function in `module`.
+func::FuncOp declare(ModuleOp module, StringRef name, FunctionType type) {
+  if (auto existing = module.lookupSymbol<func::FuncOp>(name))
+    return existing;
+  OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
+  auto func = func::FuncOp::create(b, module.getLoc(), name, type);
+  func.setPrivate();
+  return func;
 }
 
 struct LowerPitPass : public spider::impl::SpiderLowerPitBase<LowerPitPass> {
@@ -436,7 +595,31 @@ struct LowerPitPass : public spider::impl::SpiderLowerPitBase<LowerPitPass> {
         pit.emitOpError() << "spider-lower-pit lowers spider.pit on tensors";
         return signalPassFailure();
       }
-      lowerPit(pit);
+      std::optional<ProfileHooks> hooks;
+      if (profile) {
+        auto module = pit->getParentOfType<ModuleOp>();
+        if (!module) {
+          pit.emitOpError() << "profiling needs spider.pit inside a module";
+          return signalPassFailure();
+        }
+        Builder b(module.getContext());
+        Type i64 = b.getI64Type(), f64 = b.getF64Type();
+        auto names = module->getAttrOfType<ArrayAttr>("spider.profile_names");
+        SmallVector<Attribute> all =
+            names ? SmallVector<Attribute>(names.begin(), names.end())
+                  : SmallVector<Attribute>();
+        hooks = ProfileHooks{
+            static_cast<int64_t>(all.size()),
+            declare(module, "spider_rt_profile_begin",
+                    b.getFunctionType({i64}, {})),
+            declare(module, "spider_rt_profile_end",
+                    b.getFunctionType(
+                        {i64, i64, i64, i64, i64, f64, f64, b.getI32Type()},
+                        {}))};
+        all.push_back(b.getStringAttr(describe(pit)));
+        module->setAttr("spider.profile_names", b.getArrayAttr(all));
+      }
+      lowerPit(pit, hooks);
     }
   }
 };

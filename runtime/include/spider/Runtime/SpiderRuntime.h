@@ -70,6 +70,8 @@ SPIDER_RT_EXPORT void spider_rt_index_release(void *index);
 SPIDER_RT_EXPORT int64_t spider_rt_index_num_groups(void *index);
 SPIDER_RT_EXPORT int64_t spider_rt_index_num_active(void *index);
 SPIDER_RT_EXPORT double spider_rt_index_density(void *index);
+/// spider.index_nonzeros: non-zeros the index was built from (-1: unknown).
+SPIDER_RT_EXPORT int64_t spider_rt_index_nonzeros(void *index);
 
 } // extern "C"
 

@@ -41,6 +41,14 @@ _mlir_ciface_spider_rt_fill_rmat_csr(spider::rt::MemRef<int64_t, 1> *offsets,
                                      spider::rt::MemRef<int64_t, 1> *columns,
                                      int64_t seed);
 
+/// Prints one step of the dense-to-sparse demo (a header before step 0):
+/// the temperature, the routing density, the path Spider took, and its time
+/// next to the unmarked program's.
+SPIDER_RT_EXPORT void spider_rt_report_step(int64_t step, double tau,
+                                            double density, int32_t ranDense,
+                                            double spiderSeconds,
+                                            double unmarkedSeconds);
+
 /// Wall-clock seconds, for timing inside compiled programs.
 SPIDER_RT_EXPORT double spider_rt_seconds();
 

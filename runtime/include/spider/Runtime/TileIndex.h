@@ -24,6 +24,9 @@ struct TileIndex {
   int64_t packDim = 0;
   std::vector<int64_t> offsets; ///< numGroups() + 1 entries, from 0.
   std::vector<int64_t> positions;
+  /// Non-zero elements (routing decisions, edges) it was built from; -1 when
+  /// unknown.
+  int64_t nonZeros = -1;
 
   int64_t numGroups() const;
   int64_t numActive() const { return static_cast<int64_t>(positions.size()); }

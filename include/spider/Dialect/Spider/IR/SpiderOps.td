@@ -211,6 +211,28 @@ def Spider_IndexArraysOp : Spider_Op<"index_arrays", [Pure]> {
   let hasCanonicalizer = 1;
 }
 
+def Spider_IndexNonZerosOp : Spider_Op<"index_nonzeros", [Pure]> {
+  let summary = "The number of non-zero elements an index was built from";
+  let description = [{
+    Returns how many non-zero elements (`spider.detect`), routing decisions
+    (`spider.route`) or edges (`spider.index_from_csr`) the index was built
+    from, or -1 when that is unknown (a constant index). With the number of
+    active micro-tiles it gives the *cover* of the index: active micro-tile
+    elements over true non-zeros, the work PIT spends on zeros. Profiling
+    reads it.
+
+    Example:
+
+    ```mlir
+    %nnz = spider.index_nonzeros %idx : !spider.index<microtile = [32, 1], pack_dim = 1>
+    ```
+  }];
+  let arguments = (ins Spider_IndexType:$index);
+  let results = (outs Index:$nonzeros);
+  let assemblyFormat = "$index attr-dict `:` qualified(type($index))";
+  let hasFolder = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // SRead / SWrite
 //===----------------------------------------------------------------------===//

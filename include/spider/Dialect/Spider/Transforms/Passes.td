@@ -160,9 +160,16 @@ def SpiderLowerPit : Pass<"spider-lower-pit"> {
     }
     ```
   }];
+  let options = [
+    Option<"profile", "profile", "bool", /*default=*/"false",
+           "Call libspider_runtime's profiler around every spider.pit (time, "
+           "density, cover, executed and dense-equivalent FLOPs); the "
+           "module's spider.profile_names attribute names the records">,
+  ];
   let dependentDialects = [
-    "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
-    "::mlir::scf::SCFDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::arith::ArithDialect", "::mlir::func::FuncDialect",
+    "::mlir::linalg::LinalgDialect", "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
   ];
 }
 
