@@ -1,6 +1,6 @@
 # Spider: the two commands of the README, and a few helpers.
 #
-#   make demo    install what is missing, build, run the walk-through
+#   make demo    install what is missing, build, run the MoE dense-to-sparse demo
 #   make check   install what is missing, build, run every test
 #
 # Variables: BUILD (build directory, default build), JOBS (default 2),
@@ -21,7 +21,7 @@ CONFIGURE = cmake -G Ninja -S . -B $(BUILD) \
   -DCMAKE_MODULE_LINKER_FLAGS=-fuse-ld=lld \
   $(CMAKE_ARGS)
 
-.PHONY: all deps configure build check demo docs install clean
+.PHONY: all deps configure build check demo walkthrough docs install clean
 
 all: build
 
@@ -42,6 +42,9 @@ check: build
 
 demo: build
 	@bash examples/demo.sh $(BUILD)
+
+walkthrough: build
+	@bash examples/walkthrough.sh $(BUILD)
 
 # Regenerates docs/ from the ODS definitions.
 docs: configure

@@ -40,6 +40,6 @@ llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 
 tool_dirs = [config.spider_tools_dir, config.llvm_tools_dir,
              os.path.join(config.spider_obj_root, "unittests")]
-tools = ["spider-opt", "spider-capi-test", "SpiderRuntimeTests"]
+tools = ["spider-opt", "spider-run", "spider-capi-test", "SpiderRuntimeTests"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)

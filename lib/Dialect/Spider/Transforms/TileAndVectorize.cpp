@@ -192,7 +192,22 @@ struct TileAndVectorizePass
           inner[(*mnk)[i]] = chosen[(*mnk)[i]];
       }
     } else {
+      // Vector lanes along the output's innermost dimension when it is a
+      // parallel loop (a reduction then accumulates whole vectors, one step
+      // at a time); along the innermost loop otherwise.
       inner.back() = vectorWidth;
+      SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+      if (op.getNumReductionLoops() > 0 && op.getNumDpsInits() == 1) {
+        AffineMap out = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
+        auto last = out.getNumResults()
+                        ? dyn_cast<AffineDimExpr>(out.getResults().back())
+                        : nullptr;
+        if (last && iterators[last.getPosition()] ==
+                        utils::IteratorType::parallel) {
+          inner.assign(numLoops, 1);
+          inner[last.getPosition()] = vectorWidth;
+        }
+      }
       auto chosen = op->getAttrOfType<DenseI64ArrayAttr>("spider.compute_tile");
       if (chosen && chosen.size() == numLoops)
         inner.assign(chosen.asArrayRef().begin(), chosen.asArrayRef().end());
