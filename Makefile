@@ -21,7 +21,7 @@ CONFIGURE = cmake -G Ninja -S . -B $(BUILD) \
   -DCMAKE_MODULE_LINKER_FLAGS=-fuse-ld=lld \
   $(CMAKE_ARGS)
 
-.PHONY: all deps configure build check demo walkthrough docs install clean
+.PHONY: all deps configure build check demo walkthrough bench docs install clean
 
 all: build
 
@@ -45,6 +45,15 @@ demo: build
 
 walkthrough: build
 	@bash examples/walkthrough.sh $(BUILD)
+
+# The CPU benchmark (not a test): Spider vs OpenBLAS vs MLIR's sparsifier.
+bench: configure
+	@dpkg-query -W -f='$${Status}' libopenblas-dev 2>/dev/null | grep -q "ok installed" && \
+	  dpkg-query -W -f='$${Status}' python3-matplotlib 2>/dev/null | grep -q "ok installed" || \
+	  (apt-get update -qq && apt-get install -y -qq libopenblas-dev python3-matplotlib >/dev/null)
+	cmake $(BUILD) >/dev/null
+	ninja -C $(BUILD) -j$(JOBS) spider-cpu-bench
+	bash bench/run-cpu-bench.sh $(BUILD) docs
 
 # Regenerates docs/ from the ODS definitions.
 docs: configure

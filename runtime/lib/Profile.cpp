@@ -142,6 +142,12 @@ int32_t spider_rt_profile_last_ran_dense(int64_t id) {
   return p.records[id].lastRanDense ? 1 : 0;
 }
 
+double spider_rt_profile_index_seconds(void) {
+  Profile &p = profile();
+  std::lock_guard<std::mutex> lock(p.mutex);
+  return p.indexSeconds;
+}
+
 void spider_rt_profile_reset(void) {
   Profile &p = profile();
   std::lock_guard<std::mutex> lock(p.mutex);

@@ -18,6 +18,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/IRMapping.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/raw_ostream.h"
@@ -186,6 +187,17 @@ private:
   /// The extent of micro-tile starting at `offset` along an axis of size
   /// `extent` with micro-tile size `tile`.
   Value tileExtent(Value offset, int64_t tile, Value extent) {
+    // No partial micro-tile when the extent is a known multiple: the tile
+    // sizes stay static, and so do the vector shapes of the kernel.
+    std::optional<int64_t> known = getConstantIntValue(extent);
+    if (auto dim = extent.getDefiningOp<tensor::DimOp>()) {
+      auto type = cast<RankedTensorType>(dim.getSource().getType());
+      std::optional<int64_t> axis = dim.getConstantIndex();
+      if (axis && !type.isDynamicDim(*axis))
+        known = type.getDimSize(*axis);
+    }
+    if (known && *known % tile == 0)
+      return constant(tile);
     return minOf(constant(tile), sub(extent, offset));
   }
 

@@ -38,6 +38,9 @@ SPIDER_RT_EXPORT void spider_rt_profile_report(void);
 SPIDER_RT_EXPORT double spider_rt_profile_last_density(int64_t id);
 SPIDER_RT_EXPORT int32_t spider_rt_profile_last_ran_dense(int64_t id);
 
+/// Seconds spent building indices since the last reset.
+SPIDER_RT_EXPORT double spider_rt_profile_index_seconds(void);
+
 /// Forgets every record.
 SPIDER_RT_EXPORT void spider_rt_profile_reset(void);
 
