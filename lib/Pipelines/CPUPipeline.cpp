@@ -24,7 +24,8 @@ void mlir::spider::buildCPUPipeline(OpPassManager &pm,
   os << "canonicalize,";
 
   os << "spider-lower-pit{profile=" << (options.profile ? "true" : "false")
-     << "},spider-lower-dts-gate,convert-spider-to-runtime,"
+     << "},spider-lower-gather-scatter,spider-lower-dts-gate,"
+        "convert-spider-to-runtime,"
         "canonicalize,cse,func.func(convert-elementwise-to-linalg),";
   // Dense compute, sparse or not: tiled and vectorized on tensors.
   if (options.vectorize)

@@ -173,6 +173,30 @@ def SpiderLowerPit : Pass<"spider-lower-pit"> {
   ];
 }
 
+def SpiderLowerGatherScatter : Pass<"spider-lower-gather-scatter"> {
+  let summary = "Lowers spider.gather and spider.scatter to loops over the index";
+  let description = [{
+    Rewrites SRead (`spider.gather`) and SWrite (`spider.scatter`) on tensors
+    into a loop over the groups of the index and, inside, over each group's
+    active positions: every micro-tile is sliced out of the source (clipped
+    at the boundary; the rest of the tile stays zero) into the tile list, or
+    out of the tile list and combined into the destination (`none`
+    overwrites, `add`, `max` and `min` combine element-wise).
+
+    Example:
+
+    ```mlir
+    %t = spider.gather %a[%i] : tensor<100x70xf32>, !spider.index<...> -> tensor<?x32x1xf32>
+    // becomes a zero-filled tensor<?x32x1xf32> and two nested scf.for loops
+    // of tensor.extract_slice / tensor.insert_slice
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect", "::mlir::tensor::TensorDialect",
+  ];
+}
+
 def SpiderLowerDtsGate : Pass<"spider-lower-dts-gate"> {
   let summary = "Lowers spider.dts_gate to linalg on tensors";
   let description = [{

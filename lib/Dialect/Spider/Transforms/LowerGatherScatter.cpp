@@ -1,0 +1,202 @@
+//===- LowerGatherScatter.cpp - SRead and SWrite to loops over the index --===//
+
+#include "spider/Dialect/Spider/IR/SpiderOps.h"
+#include "spider/Dialect/Spider/Transforms/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+namespace mlir::spider {
+#define GEN_PASS_DEF_SPIDERLOWERGATHERSCATTER
+#include "spider/Dialect/Spider/Transforms/Passes.h.inc"
+} // namespace mlir::spider
+
+using namespace mlir;
+using namespace mlir::spider;
+
+namespace {
+
+/// Walks every active micro-tile of an index over `tensor`; `body` gets the
+/// tile's position in the tile list, its offsets and sizes in `tensor`, and
+/// the loop-carried value, and returns the new one.
+using TileBody = function_ref<Value(OpBuilder &, Value, ArrayRef<OpFoldResult>,
+                                   ArrayRef<OpFoldResult>, Value)>;
+
+Value forEachActiveTile(OpBuilder &b, Location loc, Value index, Value tensor,
+                        Value init, TileBody body) {
+  auto type = cast<TileIndexType>(index.getType());
+  ArrayRef<int64_t> microtile = type.getMicrotile();
+  int64_t rank = type.getRank(), packDim = type.getPackDim();
+  auto constant = [&](OpBuilder &nb, int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(nb, loc, v);
+  };
+  auto arrays = IndexArraysOp::create(b, loc, index);
+  Value c0 = constant(b, 0), c1 = constant(b, 1);
+  Value numGroups = arith::SubIOp::create(
+      b, loc, tensor::DimOp::create(b, loc, arrays.getOffsets(), 0), c1);
+  SmallVector<Value> extents;
+  for (int64_t d = 0; d < rank; ++d)
+    extents.push_back(tensor::DimOp::create(b, loc, tensor, d));
+
+  auto groups = scf::ForOp::create(
+      b, loc, c0, numGroups, c1, ValueRange{init},
+      [&](OpBuilder &gb, Location, Value group, ValueRange groupAcc) {
+        // Group coordinates, row-major over the non-pack dimensions.
+        SmallVector<Value> coord(rank);
+        Value rest = group;
+        for (int64_t d = rank - 1; d >= 0; --d) {
+          if (d == packDim)
+            continue;
+          Value tiles = arith::CeilDivSIOp::create(gb, loc, extents[d],
+                                                   constant(gb, microtile[d]));
+          coord[d] = arith::RemSIOp::create(gb, loc, rest, tiles);
+          rest = arith::DivSIOp::create(gb, loc, rest, tiles);
+        }
+        Value start =
+            tensor::ExtractOp::create(gb, loc, arrays.getOffsets(), group);
+        Value next = arith::AddIOp::create(gb, loc, group, constant(gb, 1));
+        Value end = tensor::ExtractOp::create(gb, loc, arrays.getOffsets(), next);
+        auto positions = scf::ForOp::create(
+            gb, loc, start, end, constant(gb, 1), groupAcc,
+            [&](OpBuilder &pb, Location, Value i, ValueRange acc) {
+              coord[packDim] =
+                  tensor::ExtractOp::create(pb, loc, arrays.getPositions(), i);
+              SmallVector<OpFoldResult> offsets, sizes;
+              for (int64_t d = 0; d < rank; ++d) {
+                Value offset = arith::MulIOp::create(
+                    pb, loc, coord[d], constant(pb, microtile[d]));
+                Value left = arith::SubIOp::create(pb, loc, extents[d], offset);
+                offsets.push_back(offset);
+                sizes.push_back(Value(arith::MinSIOp::create(
+                    pb, loc, constant(pb, microtile[d]), left)));
+              }
+              scf::YieldOp::create(pb, loc,
+                                   body(pb, i, offsets, sizes, acc[0]));
+            });
+        scf::YieldOp::create(gb, loc, positions.getResults());
+      });
+  return groups.getResult(0);
+}
+
+/// The combiner as an element-wise body.
+Value combine(OpBuilder &b, Location loc, CombinerKind kind, Value x, Value y) {
+  bool isFloat = isa<FloatType>(x.getType());
+  switch (kind) {
+  case CombinerKind::Add:
+    return isFloat ? Value(arith::AddFOp::create(b, loc, x, y))
+                   : Value(arith::AddIOp::create(b, loc, x, y));
+  case CombinerKind::Max:
+    return isFloat ? Value(arith::MaximumFOp::create(b, loc, x, y))
+                   : Value(arith::MaxSIOp::create(b, loc, x, y));
+  case CombinerKind::Min:
+    return isFloat ? Value(arith::MinimumFOp::create(b, loc, x, y))
+                   : Value(arith::MinSIOp::create(b, loc, x, y));
+  case CombinerKind::None:
+    return x;
+  }
+  return x;
+}
+
+void lowerGather(GatherOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  auto tilesType = cast<RankedTensorType>(op.getTiles().getType());
+  Type element = tilesType.getElementType();
+  auto arrays = IndexArraysOp::create(b, loc, op.getIndex());
+  SmallVector<OpFoldResult> shape = {
+      tensor::getMixedSize(b, loc, arrays.getPositions(), 0)};
+  for (int64_t t : tilesType.getShape().drop_front())
+    shape.push_back(b.getIndexAttr(t));
+  Value empty = tensor::EmptyOp::create(b, loc, shape, element);
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(element));
+  Value init = linalg::FillOp::create(b, loc, zero, empty).getResult(0);
+  Value result = forEachActiveTile(
+      b, loc, op.getIndex(), op.getSource(), init,
+      [&](OpBuilder &nb, Value i, ArrayRef<OpFoldResult> offsets,
+          ArrayRef<OpFoldResult> sizes, Value acc) -> Value {
+        SmallVector<OpFoldResult> ones(sizes.size(), nb.getIndexAttr(1));
+        Value tile = tensor::ExtractSliceOp::create(nb, loc, op.getSource(),
+                                                    offsets, sizes, ones);
+        SmallVector<OpFoldResult> dstOffsets = {i}, dstSizes = {
+                                                        nb.getIndexAttr(1)};
+        for (OpFoldResult size : sizes) {
+          dstOffsets.push_back(nb.getIndexAttr(0));
+          dstSizes.push_back(size);
+        }
+        SmallVector<OpFoldResult> dstOnes(dstSizes.size(), nb.getIndexAttr(1));
+        return tensor::InsertSliceOp::create(nb, loc, tile, acc, dstOffsets,
+                                             dstSizes, dstOnes);
+      });
+  if (result.getType() != op.getTiles().getType())
+    result = tensor::CastOp::create(b, loc, op.getTiles().getType(), result);
+  op.replaceAllUsesWith(result);
+  op.erase();
+}
+
+void lowerScatter(ScatterOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  CombinerKind kind = op.getCombiner();
+  Value result = forEachActiveTile(
+      b, loc, op.getIndex(), op.getDest(), op.getDest(),
+      [&](OpBuilder &nb, Value i, ArrayRef<OpFoldResult> offsets,
+          ArrayRef<OpFoldResult> sizes, Value acc) -> Value {
+        SmallVector<OpFoldResult> ones(sizes.size(), nb.getIndexAttr(1));
+        SmallVector<OpFoldResult> srcOffsets = {i}, srcSizes = {
+                                                        nb.getIndexAttr(1)};
+        for (OpFoldResult size : sizes) {
+          srcOffsets.push_back(nb.getIndexAttr(0));
+          srcSizes.push_back(size);
+        }
+        SmallVector<OpFoldResult> srcOnes(srcSizes.size(), nb.getIndexAttr(1));
+        auto sliceType = RankedTensorType::get(
+            SmallVector<int64_t>(sizes.size(), ShapedType::kDynamic),
+            cast<RankedTensorType>(op.getTiles().getType()).getElementType());
+        Value tile = tensor::ExtractSliceOp::create(
+            nb, loc, sliceType, op.getTiles(), srcOffsets, srcSizes, srcOnes);
+        if (kind != CombinerKind::None) {
+          Value current = tensor::ExtractSliceOp::create(nb, loc, acc, offsets,
+                                                         sizes, ones);
+          int64_t rank = sizes.size();
+          AffineMap id = nb.getMultiDimIdentityMap(rank);
+          SmallVector<utils::IteratorType> par(rank,
+                                               utils::IteratorType::parallel);
+          tile = linalg::GenericOp::create(
+                     nb, loc, current.getType(), ValueRange{tile}, current,
+                     ArrayRef<AffineMap>{id, id}, par,
+                     [&](OpBuilder &bb, Location l, ValueRange args) {
+                       linalg::YieldOp::create(
+                           bb, l,
+                           ValueRange{combine(bb, l, kind, args[1], args[0])});
+                     })
+                     .getResult(0);
+        }
+        return tensor::InsertSliceOp::create(nb, loc, tile, acc, offsets,
+                                             sizes, ones);
+      });
+  op.replaceAllUsesWith(result);
+  op.erase();
+}
+
+struct LowerGatherScatterPass
+    : public spider::impl::SpiderLowerGatherScatterBase<
+          LowerGatherScatterPass> {
+  using Base::Base;
+  void runOnOperation() override {
+    SmallVector<Operation *> ops;
+    getOperation()->walk([&](Operation *op) {
+      if (isa<GatherOp, ScatterOp>(op))
+        ops.push_back(op);
+    });
+    for (Operation *op : ops) {
+      if (auto gather = dyn_cast<GatherOp>(op))
+        lowerGather(gather);
+      else
+        lowerScatter(cast<ScatterOp>(op));
+    }
+  }
+};
+
+} // namespace
