@@ -4,6 +4,7 @@
 #include "spider/Dialect/Spider/IR/SpiderDialect.h"
 #include "spider/Dialect/Spider/IR/SpiderInterfaces.h"
 #include "spider/Conversion/Passes.h"
+#include "spider/Dialect/Spider/Transforms/BufferizableOpInterfaceImpl.h"
 #include "spider/Dialect/Spider/Transforms/Passes.h"
 #include "spider/Pipelines/Pipelines.h"
 
@@ -16,6 +17,7 @@ void mlir::spider::registerSpiderDialects(DialectRegistry &registry) {
   registry.insert<SpiderDialect, linalg::LinalgDialect, tensor::TensorDialect,
                   arith::ArithDialect>();
   registerPermutationInvariantExternalModels(registry);
+  registerBufferizableOpInterfaceExternalModels(registry);
 }
 
 void mlir::spider::registerSpiderPasses() {

@@ -89,6 +89,8 @@ private:
 
 /// Casts a tensor element-wise to `elementType`, as the runtime wants it.
 Value castElements(OpBuilder &b, Location loc, Value tensor, Type target) {
+  if (isa<MemRefType>(tensor.getType()))
+    return tensor; // Checked by the caller: buffers are read as they are.
   auto type = cast<RankedTensorType>(tensor.getType());
   Type source = type.getElementType();
   if (source == target)
@@ -103,8 +105,11 @@ Value castElements(OpBuilder &b, Location loc, Value tensor, Type target) {
   return arith::ExtSIOp::create(b, loc, castType, tensor);
 }
 
-/// The tensor as an unranked buffer, for the runtime to read.
+/// The tensor (or buffer) as an unranked buffer, for the runtime to read.
 Value asUnrankedBuffer(OpBuilder &b, Location loc, Value tensor) {
+  if (auto memref = dyn_cast<MemRefType>(tensor.getType()))
+    return memref::CastOp::create(
+        b, loc, UnrankedMemRefType::get(memref.getElementType(), 0), tensor);
   auto type = cast<RankedTensorType>(tensor.getType());
   auto memrefType = bufferization::getMemRefTypeWithFullyDynamicLayout(type);
   Value buffer = bufferization::ToBufferOp::create(
@@ -168,6 +173,23 @@ struct ConvertSpiderToRuntimePass
         return op->emitOpError() << "spider-cpu-pipeline detects indices of "
                                     "tensors of rank 1 to 4";
       }
+      for (Value operand : op->getOperands()) {
+        auto memref = dyn_cast<MemRefType>(operand.getType());
+        if (!memref)
+          continue;
+        Type element = memref.getElementType();
+        bool integral = isa<RouteOp, IndexFromCsrOp>(op);
+        bool readable = integral ? element.isInteger(64)
+                                 : (element.isF32() || element.isF64() ||
+                                    element.isInteger(32) ||
+                                    element.isInteger(64));
+        if (!readable)
+          return op->emitOpError()
+                 << "spider-cpu-pipeline reads buffers of "
+                 << (integral ? "i64" : "f32, f64, i32 or i64")
+                 << " here, not " << memref
+                 << "; cast before bufferization";
+      }
       Value index = op->getResult(0);
       for (OpOperand &use : index.getUses()) {
         Operation *user = use.getOwner();
@@ -230,7 +252,7 @@ struct ConvertSpiderToRuntimePass
     };
     if (auto detect = dyn_cast<DetectOp>(op)) {
       TileIndexType type = detect.getIndex().getType();
-      auto tensorType = cast<RankedTensorType>(detect.getInput().getType());
+      auto tensorType = cast<ShapedType>(detect.getInput().getType());
       auto [element, suffix] =
           detectElementType(b, tensorType.getElementType());
       Value input = castElements(b, loc, detect.getInput(), element);

@@ -39,3 +39,12 @@ func.func @constant_elsewhere() -> !spider.index<microtile = [1, 1], pack_dim = 
   %i = spider.index_constant <grid = [2, 4], offsets = [0, 1, 1], positions = [2]> : !spider.index<microtile = [1, 1], pack_dim = 1>
   return %i : !spider.index<microtile = [1, 1], pack_dim = 1>
 }
+
+// -----
+
+func.func @f16_buffer(%a: memref<8x8xf16>) -> index {
+  // expected-error@+1 {{spider-cpu-pipeline reads buffers of f32, f64, i32 or i64 here, not 'memref<8x8xf16>'; cast before bufferization}}
+  %i = spider.detect %a : memref<8x8xf16> -> !spider.index<microtile = [1, 1], pack_dim = 1>
+  %n = spider.index_nonzeros %i : !spider.index<microtile = [1, 1], pack_dim = 1>
+  return %n : index
+}

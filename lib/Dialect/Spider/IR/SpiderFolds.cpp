@@ -49,8 +49,8 @@ OpFoldResult DetectOp::fold(FoldAdaptor adaptor) {
       assume && !input)
     matchPattern(assume.getSource(), m_Constant(&input));
   auto dense = dyn_cast_or_null<DenseElementsAttr>(input);
-  auto type = cast<RankedTensorType>(getInput().getType());
-  if (!dense || !type.hasStaticShape() ||
+  auto type = dyn_cast<RankedTensorType>(getInput().getType());
+  if (!dense || !type || !type.hasStaticShape() ||
       dense.getNumElements() > kMaxFoldedElements)
     return {};
   std::vector<bool> nonZero;
@@ -75,8 +75,8 @@ OpFoldResult DetectOp::fold(FoldAdaptor adaptor) {
 
 OpFoldResult RouteOp::fold(FoldAdaptor adaptor) {
   std::optional<std::vector<int64_t>> ids = readIntegers(adaptor.getIds());
-  auto type = cast<RankedTensorType>(getIds().getType());
-  if (!ids || !type.hasStaticShape())
+  auto type = dyn_cast<RankedTensorType>(getIds().getType());
+  if (!ids || !type || !type.hasStaticShape())
     return {};
   int64_t numTokens = type.getDimSize(0);
   int64_t k = type.getRank() == 2 ? type.getDimSize(1) : 1;

@@ -35,8 +35,7 @@ static std::string formatList(ArrayRef<int64_t> values) {
 /// Checks that `index` can describe `tensor`: same rank, and when the tensor
 /// carries a `#spider.sparse` encoding, an index micro-tile that covers it.
 static LogicalResult verifyIndexDescribes(Operation *op, TileIndexType index,
-                                          RankedTensorType tensor,
-                                          StringRef what) {
+                                          ShapedType tensor, StringRef what) {
   if (index.getRank() != tensor.getRank())
     return op->emitOpError()
            << "index of rank " << index.getRank() << " cannot describe " << what
@@ -130,7 +129,7 @@ LogicalResult AssumeSparseOp::verify() {
 
 LogicalResult DetectOp::verify() {
   return verifyIndexDescribes(*this, getIndex().getType(),
-                              cast<RankedTensorType>(getInput().getType()),
+                              cast<ShapedType>(getInput().getType()),
                               "the input");
 }
 
@@ -139,7 +138,7 @@ LogicalResult DetectOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult RouteOp::verify() {
-  auto ids = cast<RankedTensorType>(getIds().getType());
+  auto ids = cast<ShapedType>(getIds().getType());
   if (ids.getRank() != 1 && ids.getRank() != 2)
     return emitOpError() << "routing ids must have rank 1 (one expert per "
                             "token) or 2 (k experts per token), not "
@@ -160,8 +159,8 @@ LogicalResult RouteOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult IndexFromCsrOp::verify() {
-  auto offsets = cast<RankedTensorType>(getRowOffsets().getType());
-  auto columns = cast<RankedTensorType>(getColumns().getType());
+  auto offsets = cast<ShapedType>(getRowOffsets().getType());
+  auto columns = cast<ShapedType>(getColumns().getType());
   if (offsets.getRank() != 1)
     return emitOpError() << "row offsets must be a 1-D tensor, not rank "
                          << offsets.getRank();

@@ -21,7 +21,13 @@ def Spider_IndexArray : Type<
 }
 
 def Spider_AnyRankedIntOrIndexTensor
-    : RankedTensorOf<[AnySignlessInteger, Index]>;
+    : AnyTypeOf<[RankedTensorOf<[AnySignlessInteger, Index]>,
+                 MemRefOf<[AnySignlessInteger, Index]>],
+                "ranked tensor or memref of signless integer or index values">;
+
+// Index construction reads tensors, or buffers once bufferized.
+def Spider_RankedTensorOrMemRef
+    : AnyTypeOf<[AnyRankedTensor, AnyMemRef], "ranked tensor or memref">;
 
 //===----------------------------------------------------------------------===//
 // Marking sparsity
@@ -80,7 +86,8 @@ def Spider_DetectOp : Spider_Op<"detect", [Pure]> {
     The index's micro-tile must have the rank of `input`; when `input` carries
     a `#spider.sparse` encoding, each index micro-tile size must be a multiple
     of the encoded one (a cover of it). Detecting on a constant folds to
-    `spider.index_constant`.
+    `spider.index_constant`. One-shot bufferization turns a tensor `input`
+    into its buffer, read in place.
 
     Example:
 
@@ -89,7 +96,7 @@ def Spider_DetectOp : Spider_Op<"detect", [Pure]> {
                             -> !spider.index<microtile = [32, 1], pack_dim = 1>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input);
+  let arguments = (ins Spider_RankedTensorOrMemRef:$input);
   let results = (outs Spider_IndexType:$index);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` qualified(type($index))";
   let hasVerifier = 1;
@@ -108,7 +115,8 @@ def Spider_RouteOp : Spider_Op<"route", [Pure]> {
     `[token_block, 1]`.
 
     Routing ids out of range are reported at run time with a clear error. On
-    constant ids the op folds to `spider.index_constant`.
+    constant ids the op folds to `spider.index_constant`. `ids` may be a
+    buffer once bufferized.
 
     Example:
 
@@ -140,7 +148,7 @@ def Spider_IndexFromCsrOp : Spider_Op<"index_from_csr", [Pure]> {
     `row_offsets` has one entry more than there are rows; offsets that
     decrease and columns outside `[0, num_columns)` are reported at run time
     with a clear error. On constant operands the op folds to
-    `spider.index_constant`.
+    `spider.index_constant`. The arrays may be buffers once bufferized.
 
     Example:
 
