@@ -63,7 +63,7 @@ func.func @route_ids_rank(%ids: tensor<4x2x2xi32>) {
 // -----
 
 func.func @route_ids_float(%ids: tensor<4xf32>) {
-  // expected-error@+1 {{operand #0 must be ranked tensor of signless integer or index values}}
+  // expected-error@+1 {{operand #0 must be ranked tensor or memref of signless integer or index values, but got 'tensor<4xf32>'}}
   %0 = spider.route %ids to 4 experts : tensor<4xf32> -> !spider.index<microtile = [1, 1], pack_dim = 0>
   return
 }
