@@ -116,3 +116,15 @@ func.func @dead_detect(%a: tensor<64x64xf32>) {
   %i = spider.detect %a : tensor<64x64xf32> -> !spider.index<microtile = [32, 1], pack_dim = 1>
   return
 }
+
+// -----
+
+// A constant index does not know the non-zeros it came from.
+// CHECK-LABEL: func.func @nonzeros_of_constant
+// CHECK:         %[[C:.*]] = arith.constant -1 : index
+// CHECK:         return %[[C]]
+func.func @nonzeros_of_constant() -> index {
+  %i = spider.index_constant <grid = [1, 2], offsets = [0, 1], positions = [1]> : !spider.index<microtile = [1, 1], pack_dim = 1>
+  %n = spider.index_nonzeros %i : !spider.index<microtile = [1, 1], pack_dim = 1>
+  return %n : index
+}

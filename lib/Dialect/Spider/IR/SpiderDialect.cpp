@@ -3,6 +3,8 @@
 #include "spider/Dialect/Spider/IR/SpiderDialect.h"
 #include "spider/Dialect/Spider/IR/SpiderOps.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+
 using namespace mlir;
 using namespace mlir::spider;
 
@@ -20,6 +22,9 @@ void SpiderDialect::initialize() {
 Operation *SpiderDialect::materializeConstant(OpBuilder &builder,
                                               Attribute value, Type type,
                                               Location loc) {
+  // Counts (spider.index_nonzeros) fold to arith constants.
+  if (auto integer = dyn_cast<IntegerAttr>(value))
+    return arith::ConstantOp::create(builder, loc, type, integer);
   auto indexValue = dyn_cast<IndexValueAttr>(value);
   auto indexType = dyn_cast<TileIndexType>(type);
   if (!indexValue || !indexType)
