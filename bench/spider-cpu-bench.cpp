@@ -19,22 +19,16 @@
 #include "spider/Pipelines/Pipelines.h"
 #include "spider/Runtime/Profile.h"
 #include "spider/Runtime/TestSupport.h"
+#include "spider/Tools/Jit.h"
 
 #include "mlir/Dialect/SparseTensor/Pipelines/Passes.h"
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
-#include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/InitAllDialects.h"
-#include "mlir/InitAllExtensions.h"
-#include "mlir/InitAllPasses.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
-#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
-#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "llvm/Support/CommandLine.h"
-#include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cblas.h>
@@ -48,9 +42,6 @@
 #include <functional>
 #include <vector>
 
-#ifndef SPIDER_MLIR_LIB_DIR
-#define SPIDER_MLIR_LIB_DIR "/usr/lib/llvm-22/lib"
-#endif
 #ifndef SPIDER_RUNTIME_LIB
 #define SPIDER_RUNTIME_LIB "libspider_runtime.so"
 #endif
@@ -141,17 +132,7 @@ compile(MLIRContext &context, const std::string &text,
   pipeline(pm);
   if (failed(pm.run(*module)))
     return nullptr;
-  static auto transformer = makeOptimizingTransformer(3, 0, nullptr);
-  ExecutionEngineOptions options;
-  options.transformer = transformer;
-  options.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
-  static std::vector<std::string> libs = {
-      SPIDER_RUNTIME_LIB,
-      std::string(SPIDER_MLIR_LIB_DIR) + "/libmlir_c_runner_utils.so",
-      std::string(SPIDER_MLIR_LIB_DIR) + "/libmlir_runner_utils.so"};
-  static SmallVector<StringRef> refs(libs.begin(), libs.end());
-  options.sharedLibPaths = refs;
-  auto engine = ExecutionEngine::create(*module, options);
+  auto engine = mlir::spider::createJit(*module, 3, SPIDER_RUNTIME_LIB);
   if (!engine) {
     llvm::errs() << llvm::toString(engine.takeError()) << "\n";
     return nullptr;
@@ -213,16 +194,8 @@ int main(int argc, char **argv) {
   int64_t n = size;
   openblas_set_num_threads(1);
 
-  registerAllPasses();
-  mlir::spider::registerSpiderPasses();
-  llvm::InitializeNativeTarget();
-  llvm::InitializeNativeTargetAsmPrinter();
   DialectRegistry registry;
-  registerAllDialects(registry);
-  registerAllExtensions(registry);
-  mlir::spider::registerSpiderDialects(registry);
-  registerBuiltinDialectTranslation(registry);
-  registerLLVMDialectTranslation(registry);
+  mlir::spider::initializeJit(registry);
   MLIRContext context(registry);
 
   auto spiderPipeline = [](OpPassManager &pm) {

@@ -13,32 +13,21 @@
 #include "spider/InitAll.h"
 #include "spider/Pipelines/Pipelines.h"
 #include "spider/Runtime/Profile.h"
+#include "spider/Tools/Jit.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
-#include "mlir/ExecutionEngine/ExecutionEngine.h"
-#include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/InitAllDialects.h"
-#include "mlir/InitAllExtensions.h"
-#include "mlir/InitAllPasses.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
-#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
-#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
-
-#ifndef SPIDER_MLIR_LIB_DIR
-#define SPIDER_MLIR_LIB_DIR "/usr/lib/llvm-22/lib"
-#endif
 
 using namespace mlir;
 namespace cl = llvm::cl;
@@ -88,17 +77,8 @@ int main(int argc, char **argv) {
                 " is not available: this build runs on the CPU only "
                 "(--target=cpu)");
 
-  registerAllPasses();
-  mlir::spider::registerSpiderPasses();
-  llvm::InitializeNativeTarget();
-  llvm::InitializeNativeTargetAsmPrinter();
-
   DialectRegistry registry;
-  registerAllDialects(registry);
-  registerAllExtensions(registry);
-  mlir::spider::registerSpiderDialects(registry);
-  registerBuiltinDialectTranslation(registry);
-  registerLLVMDialectTranslation(registry);
+  mlir::spider::initializeJit(registry);
   MLIRContext context(registry);
 
   std::string error;
@@ -133,21 +113,9 @@ int main(int argc, char **argv) {
       spider_rt_profile_set_name(static_cast<int64_t>(id),
                                  cast<StringAttr>(name).getValue().str().c_str());
 
-  std::vector<std::string> libraries = {
-      runtimeLibrary(argv[0]),
-      std::string(SPIDER_MLIR_LIB_DIR) + "/libmlir_runner_utils.so",
-      std::string(SPIDER_MLIR_LIB_DIR) + "/libmlir_c_runner_utils.so"};
-  libraries.insert(libraries.end(), sharedLibs.begin(), sharedLibs.end());
-  SmallVector<StringRef> libraryRefs(libraries.begin(), libraries.end());
-  ExecutionEngineOptions engineOptions;
-  auto transformer = makeOptimizingTransformer(optLevel, 0, nullptr);
-  engineOptions.transformer = transformer;
-  engineOptions.jitCodeGenOptLevel =
-      optLevel >= 3   ? llvm::CodeGenOptLevel::Aggressive
-      : optLevel == 0 ? llvm::CodeGenOptLevel::None
-                      : llvm::CodeGenOptLevel::Default;
-  engineOptions.sharedLibPaths = libraryRefs;
-  auto engine = ExecutionEngine::create(*module, engineOptions);
+  std::vector<std::string> extra(sharedLibs.begin(), sharedLibs.end());
+  auto engine = mlir::spider::createJit(*module, optLevel,
+                                        runtimeLibrary(argv[0]), extra);
   if (!engine)
     return fail("cannot JIT the program: " +
                 llvm::toString(engine.takeError()));
