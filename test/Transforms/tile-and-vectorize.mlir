@@ -1,12 +1,11 @@
 // RUN: spider-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(spider-tile-and-vectorize),canonicalize)" | FileCheck %s --enable-var-scope
 // RUN: spider-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(spider-tile-and-vectorize{register-tile=2,16,1}))" | FileCheck %s --check-prefix=OPTION
 
-// A static matmul: cache blocks, a 4x64x4 register tile, and FMAs on rows
-// of B broadcast from elements of A.
+// A static matmul: cache blocks (256x512x256), a 4x64x4 register tile, and
+// FMAs on rows of B broadcast from elements of A. One m block: no packing.
 // CHECK-LABEL: func.func @matmul
-// CHECK:         scf.for {{.*}} step %c128
-// CHECK:           scf.for {{.*}} step %c256
-// CHECK:             scf.for {{.*}} step %c128
+// CHECK-NOT:     tensor.empty
+// CHECK:         scf.for {{.*}} to %c512 step %c256
 // CHECK:               scf.for {{.*}} step %c4
 // CHECK:                 scf.for {{.*}} step %c64
 // CHECK:                   scf.for {{.*}} step %c4
@@ -21,6 +20,26 @@
 func.func @matmul(%a: tensor<256x512xf32>, %b: tensor<512x512xf32>, %c: tensor<256x512xf32>) -> tensor<256x512xf32> {
   %r = linalg.matmul ins(%a, %b : tensor<256x512xf32>, tensor<512x512xf32>) outs(%c : tensor<256x512xf32>) -> tensor<256x512xf32>
   return %r : tensor<256x512xf32>
+}
+
+// -----
+
+// Many m blocks: n and k blocks first, the block of B copied into a
+// contiguous tensor (vectorized), then the m blocks that reuse it.
+// CHECK-LABEL: func.func @packed_b
+// CHECK-SAME:    %[[A:.*]]: tensor<1024x512xf32>, %[[B:.*]]: tensor<512x1024xf32>
+// CHECK:         scf.for {{.*}} step %c512
+// CHECK:           scf.for {{.*}} step %c256
+// CHECK:             %[[BLOCK:.*]] = tensor.extract_slice %[[B]]{{.*}} to tensor<256x512xf32>
+// CHECK:             %[[E:.*]] = tensor.empty() : tensor<256x512xf32>
+// CHECK:             %[[PACKED:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[E]]) -> (tensor<256x512xf32>)
+// CHECK:             scf.for {{.*}} to %c1024 step %c256
+// CHECK:               tensor.extract_slice %[[PACKED]]
+// CHECK:               vector.fma
+// OPTION-LABEL: func.func @packed_b
+func.func @packed_b(%a: tensor<1024x512xf32>, %b: tensor<512x1024xf32>, %c: tensor<1024x1024xf32>) -> tensor<1024x1024xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<1024x512xf32>, tensor<512x1024xf32>) outs(%c : tensor<1024x1024xf32>) -> tensor<1024x1024xf32>
+  return %r : tensor<1024x1024xf32>
 }
 
 // -----

@@ -139,10 +139,10 @@ struct TileAndVectorizePass
   void runOnOperation() override {
     SmallVector<int64_t> cache(cacheTile.begin(), cacheTile.end());
     SmallVector<int64_t> reg(registerTile.begin(), registerTile.end());
-    // Defaults measured on AVX-512 (bench/README.md): a 4x64 accumulator
-    // block (16 zmm registers) and 4-deep k steps, in 128x256x128 blocks.
+    // Defaults measured on AVX-512 (docs/performance.md): a 4x64 accumulator
+    // block (16 zmm registers) and 4-deep k steps, in 256x512x256 blocks.
     if (cache.empty())
-      cache = {128, 256, 128};
+      cache = {256, 512, 256};
     if (reg.empty())
       reg = {4, 64, 4};
     if (cache.size() != 3 || reg.size() != 3) {
@@ -174,6 +174,31 @@ struct TileAndVectorizePass
     vector::populateVectorMaskLoweringPatternsForSideEffectingOps(patterns);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
+  }
+
+  /// Copies the input of `op` indexed by (row, col) into a fresh, contiguous
+  /// tensor and makes `op` read the copy; returns the copy.
+  Operation *packOperand(IRRewriter &rewriter, linalg::LinalgOp op,
+                         int64_t row, int64_t col) {
+    MLIRContext *ctx = op.getContext();
+    AffineMap wanted = AffineMap::get(
+        op.getNumLoops(), 0,
+        {getAffineDimExpr(row, ctx), getAffineDimExpr(col, ctx)}, ctx);
+    for (OpOperand *input : op.getDpsInputOperands()) {
+      if (op.getMatchingIndexingMap(input) != wanted)
+        continue;
+      Value value = input->get();
+      auto type = cast<RankedTensorType>(value.getType());
+      rewriter.setInsertionPoint(op);
+      Value empty = tensor::EmptyOp::create(
+          rewriter, op.getLoc(),
+          tensor::getMixedSizes(rewriter, op.getLoc(), value),
+          type.getElementType());
+      auto copy = linalg::CopyOp::create(rewriter, op.getLoc(), value, empty);
+      rewriter.modifyOpInPlace(op, [&] { input->set(copy.getResult(0)); });
+      return copy;
+    }
+    return nullptr;
   }
 
   void tileAndVectorize(IRRewriter &rewriter, linalg::LinalgOp op,
@@ -213,7 +238,34 @@ struct TileAndVectorizePass
         inner.assign(chosen.asArrayRef().begin(), chosen.asArrayRef().end());
     }
     Operation *current = op;
-    if (llvm::any_of(outer, [](int64_t s) { return s != 0; })) {
+    std::optional<std::array<int64_t, 3>> mnk = contractionLoops(op);
+    // Packing pays off when many m blocks reuse a block of B: not for the
+    // few rows of a PIT group (whose B rows SRead already packed).
+    int64_t mExtent = mnk ? op.getStaticLoopRanges()[(*mnk)[0]]
+                          : ShapedType::kDynamic;
+    bool pack = mnk && packB && !ShapedType::isDynamic(mExtent) &&
+                mExtent >= 2 * cache[0];
+    if (pack) {
+      // Blocks in the order of GotoBLAS: n and k first, B's block packed
+      // into a contiguous tensor there, then m blocks that all reuse it.
+      SmallVector<int64_t> nk(numLoops, 0), m(numLoops, 0);
+      nk[(*mnk)[1]] = cache[1];
+      nk[(*mnk)[2]] = cache[2];
+      m[(*mnk)[0]] = cache[0];
+      FailureOr<Operation *> blocked =
+          tile(rewriter, cast<linalg::LinalgOp>(current), nk);
+      if (failed(blocked))
+        return;
+      current = *blocked;
+      if (Operation *copy = packOperand(rewriter,
+                                        cast<linalg::LinalgOp>(current),
+                                        (*mnk)[2], (*mnk)[1]))
+        tileAndVectorize(rewriter, cast<linalg::LinalgOp>(copy), cache, reg);
+      blocked = tile(rewriter, cast<linalg::LinalgOp>(current), m);
+      if (failed(blocked))
+        return;
+      current = *blocked;
+    } else if (llvm::any_of(outer, [](int64_t s) { return s != 0; })) {
       FailureOr<Operation *> tiled =
           tile(rewriter, cast<linalg::LinalgOp>(current), outer);
       if (failed(tiled))

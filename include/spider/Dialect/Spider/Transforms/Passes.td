@@ -250,6 +250,9 @@ def SpiderTileAndVectorize
                "Register tile over (m, n, k) of contractions">,
     Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"16",
            "Lanes along the innermost loop of other ops">,
+    Option<"packB", "pack-b", "bool", /*default=*/"true",
+           "Order contraction blocks as n, k, m and copy each block of B "
+           "into a contiguous tensor that the m blocks reuse">,
   ];
   let dependentDialects = [
     "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect",
