@@ -2,10 +2,10 @@
 // RUN: spider-opt %s -split-input-file --spider-select-tiles="dense-fallback=false assumed-density=0.5" | FileCheck %s --check-prefix=NOFALLBACK
 
 // [32, 1] micro-tiles already give the kernel 32 rows: the cover stays, the
-// compute tile is the register tile over (m, n, k), dense above 0.75.
+// compute tile is the register tile over (m, n, k), dense above 0.45.
 // CHECK-LABEL: func.func @full_rows
 // CHECK:         spider.pit {{.*}} index(%{{.*}} : !spider.index<microtile = [32, 1], pack_dim = 1>)
-// CHECK-SAME:      attributes {dense_threshold = 7.500000e-01 : f64, tile_config = #spider.tile_config<microtile = [32, 1], compute_tile = [4, 64, 4]>}
+// CHECK-SAME:      attributes {dense_threshold = 4.500000e-01 : f64, tile_config = #spider.tile_config<microtile = [32, 1], compute_tile = [4, 64, 4]>}
 // NOFALLBACK-LABEL: func.func @full_rows
 // NOFALLBACK-NOT:   dense_threshold
 func.func @full_rows(%a: tensor<128x256xf32, #spider.sparse<microtile = [32, 1]>>, %b: tensor<256x64xf32>,

@@ -107,7 +107,7 @@ def SpiderSelectTiles : Pass<"spider-select-tiles"> {
     // spider.pit ... index(%i : !spider.index<microtile = [1, 1], pack_dim = 1>)
     // becomes
     // spider.pit ... index(%i4 : !spider.index<microtile = [4, 1], pack_dim = 1>)
-    //   attributes {dense_threshold = 7.5e-01 : f64,
+    //   attributes {dense_threshold = 4.5e-01 : f64,
     //               tile_config = #spider.tile_config<microtile = [4, 1],
     //                                                 compute_tile = [4, 64, 4]>}
     ```
