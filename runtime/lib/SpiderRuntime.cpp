@@ -147,26 +147,18 @@ void exportArray(MemRef<int64_t, 1> *result, const std::vector<int64_t> &v) {
 
 extern "C" {
 
-void *_mlir_ciface_spider_rt_detect_f32(UnrankedMemRef *input, int64_t packDim,
-                                        int64_t t0, int64_t t1, int64_t t2,
-                                        int64_t t3) {
-  return detect<float>(input, packDim, t0, t1, t2, t3);
-}
-void *_mlir_ciface_spider_rt_detect_f64(UnrankedMemRef *input, int64_t packDim,
-                                        int64_t t0, int64_t t1, int64_t t2,
-                                        int64_t t3) {
-  return detect<double>(input, packDim, t0, t1, t2, t3);
-}
-void *_mlir_ciface_spider_rt_detect_i32(UnrankedMemRef *input, int64_t packDim,
-                                        int64_t t0, int64_t t1, int64_t t2,
-                                        int64_t t3) {
-  return detect<int32_t>(input, packDim, t0, t1, t2, t3);
-}
-void *_mlir_ciface_spider_rt_detect_i64(UnrankedMemRef *input, int64_t packDim,
-                                        int64_t t0, int64_t t1, int64_t t2,
-                                        int64_t t3) {
-  return detect<int64_t>(input, packDim, t0, t1, t2, t3);
-}
+// One entry point per element type the compiler passes.
+#define SPIDER_RT_DEFINE_DETECT(SUFFIX, TYPE)                                   \
+  void *_mlir_ciface_spider_rt_detect_##SUFFIX(                                \
+      UnrankedMemRef *input, int64_t packDim, int64_t t0, int64_t t1,          \
+      int64_t t2, int64_t t3) {                                                \
+    return detect<TYPE>(input, packDim, t0, t1, t2, t3);                       \
+  }
+SPIDER_RT_DEFINE_DETECT(f32, float)
+SPIDER_RT_DEFINE_DETECT(f64, double)
+SPIDER_RT_DEFINE_DETECT(i32, int32_t)
+SPIDER_RT_DEFINE_DETECT(i64, int64_t)
+#undef SPIDER_RT_DEFINE_DETECT
 
 void *_mlir_ciface_spider_rt_route(UnrankedMemRef *ids, int64_t numExperts,
                                    int64_t tokenBlock) {

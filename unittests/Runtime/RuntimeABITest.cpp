@@ -22,20 +22,22 @@ struct Matrix {
   }
 };
 
-std::vector<int64_t> offsetsOf(void *index) {
+/// Reads one of the index's arrays through the C ABI, freeing the copy.
+std::vector<int64_t> arrayOf(void (*get)(MemRef<int64_t, 1> *, void *),
+                             void *index) {
   MemRef<int64_t, 1> m;
-  _mlir_ciface_spider_rt_index_offsets(&m, index);
+  get(&m, index);
   std::vector<int64_t> v(m.aligned, m.aligned + m.sizes[0]);
   std::free(m.allocated);
   return v;
 }
 
+std::vector<int64_t> offsetsOf(void *index) {
+  return arrayOf(_mlir_ciface_spider_rt_index_offsets, index);
+}
+
 std::vector<int64_t> positionsOf(void *index) {
-  MemRef<int64_t, 1> m;
-  _mlir_ciface_spider_rt_index_positions(&m, index);
-  std::vector<int64_t> v(m.aligned, m.aligned + m.sizes[0]);
-  std::free(m.allocated);
-  return v;
+  return arrayOf(_mlir_ciface_spider_rt_index_positions, index);
 }
 
 TEST(RuntimeABI, DetectContiguousAndStrided) {
