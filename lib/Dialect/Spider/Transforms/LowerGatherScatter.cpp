@@ -1,5 +1,6 @@
 //===- LowerGatherScatter.cpp - SRead and SWrite to loops over the index --===//
 
+#include "IndexGroups.h"
 #include "spider/Dialect/Spider/IR/SpiderOps.h"
 #include "spider/Dialect/Spider/Transforms/Passes.h"
 
@@ -24,45 +25,33 @@ namespace {
 using TileBody = function_ref<Value(OpBuilder &, Value, ArrayRef<OpFoldResult>,
                                    ArrayRef<OpFoldResult>, Value)>;
 
-Value forEachActiveTile(OpBuilder &b, Location loc, Value index, Value tensor,
-                        Value init, TileBody body) {
+Value forEachActiveTile(OpBuilder &b, Location loc, Value index,
+                        const IndexGroups &groups, Value tensor, Value init,
+                        TileBody body) {
   auto type = cast<TileIndexType>(index.getType());
   ArrayRef<int64_t> microtile = type.getMicrotile();
   int64_t rank = type.getRank(), packDim = type.getPackDim();
   auto constant = [&](OpBuilder &nb, int64_t v) -> Value {
     return arith::ConstantIndexOp::create(nb, loc, v);
   };
-  auto arrays = IndexArraysOp::create(b, loc, index);
   Value c0 = constant(b, 0), c1 = constant(b, 1);
-  Value numGroups = arith::SubIOp::create(
-      b, loc, tensor::DimOp::create(b, loc, arrays.getOffsets(), 0), c1);
   SmallVector<Value> extents;
   for (int64_t d = 0; d < rank; ++d)
     extents.push_back(tensor::DimOp::create(b, loc, tensor, d));
 
-  auto groups = scf::ForOp::create(
-      b, loc, c0, numGroups, c1, ValueRange{init},
+  auto loop = scf::ForOp::create(
+      b, loc, c0, groups.numGroups, c1, ValueRange{init},
       [&](OpBuilder &gb, Location, Value group, ValueRange groupAcc) {
-        // Group coordinates, row-major over the non-pack dimensions.
-        SmallVector<Value> coord(rank);
-        Value rest = group;
-        for (int64_t d = rank - 1; d >= 0; --d) {
-          if (d == packDim)
-            continue;
-          Value tiles = arith::CeilDivSIOp::create(gb, loc, extents[d],
-                                                   constant(gb, microtile[d]));
-          coord[d] = arith::RemSIOp::create(gb, loc, rest, tiles);
-          rest = arith::DivSIOp::create(gb, loc, rest, tiles);
-        }
-        Value start =
-            tensor::ExtractOp::create(gb, loc, arrays.getOffsets(), group);
+        SmallVector<Value> coord =
+            groupCoordinates(gb, loc, group, tensor, type);
+        Value start = tensor::ExtractOp::create(gb, loc, groups.offsets, group);
         Value next = arith::AddIOp::create(gb, loc, group, constant(gb, 1));
-        Value end = tensor::ExtractOp::create(gb, loc, arrays.getOffsets(), next);
+        Value end = tensor::ExtractOp::create(gb, loc, groups.offsets, next);
         auto positions = scf::ForOp::create(
             gb, loc, start, end, constant(gb, 1), groupAcc,
             [&](OpBuilder &pb, Location, Value i, ValueRange acc) {
               coord[packDim] =
-                  tensor::ExtractOp::create(pb, loc, arrays.getPositions(), i);
+                  tensor::ExtractOp::create(pb, loc, groups.positions, i);
               SmallVector<OpFoldResult> offsets, sizes;
               for (int64_t d = 0; d < rank; ++d) {
                 Value offset = arith::MulIOp::create(
@@ -77,7 +66,7 @@ Value forEachActiveTile(OpBuilder &b, Location loc, Value index, Value tensor,
             });
         scf::YieldOp::create(gb, loc, positions.getResults());
       });
-  return groups.getResult(0);
+  return loop.getResult(0);
 }
 
 /// The combiner as an element-wise body.
@@ -104,16 +93,16 @@ void lowerGather(GatherOp op) {
   Location loc = op.getLoc();
   auto tilesType = cast<RankedTensorType>(op.getTiles().getType());
   Type element = tilesType.getElementType();
-  auto arrays = IndexArraysOp::create(b, loc, op.getIndex());
+  IndexGroups groups = IndexGroups::build(b, loc, op.getIndex());
   SmallVector<OpFoldResult> shape = {
-      tensor::getMixedSize(b, loc, arrays.getPositions(), 0)};
+      tensor::getMixedSize(b, loc, groups.positions, 0)};
   for (int64_t t : tilesType.getShape().drop_front())
     shape.push_back(b.getIndexAttr(t));
   Value empty = tensor::EmptyOp::create(b, loc, shape, element);
   Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(element));
   Value init = linalg::FillOp::create(b, loc, zero, empty).getResult(0);
   Value result = forEachActiveTile(
-      b, loc, op.getIndex(), op.getSource(), init,
+      b, loc, op.getIndex(), groups, op.getSource(), init,
       [&](OpBuilder &nb, Value i, ArrayRef<OpFoldResult> offsets,
           ArrayRef<OpFoldResult> sizes, Value acc) -> Value {
         SmallVector<OpFoldResult> ones(sizes.size(), nb.getIndexAttr(1));
@@ -140,7 +129,8 @@ void lowerScatter(ScatterOp op) {
   Location loc = op.getLoc();
   CombinerKind kind = op.getCombiner();
   Value result = forEachActiveTile(
-      b, loc, op.getIndex(), op.getDest(), op.getDest(),
+      b, loc, op.getIndex(), IndexGroups::build(b, loc, op.getIndex()),
+      op.getDest(), op.getDest(),
       [&](OpBuilder &nb, Value i, ArrayRef<OpFoldResult> offsets,
           ArrayRef<OpFoldResult> sizes, Value acc) -> Value {
         SmallVector<OpFoldResult> ones(sizes.size(), nb.getIndexAttr(1));

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "IndexGroups.h"
 #include "spider/Dialect/Spider/IR/SpiderOps.h"
 #include "spider/Dialect/Spider/Transforms/Passes.h"
 
@@ -104,8 +105,9 @@ std::string explainUnsupported(PitPlan &plan) {
 
 class PitLowering {
 public:
-  PitLowering(OpBuilder &b, Location loc, PitPlan &plan, IRMapping &outer)
-      : b(b), loc(loc), plan(plan), outer(outer) {}
+  PitLowering(OpBuilder &b, Location loc, PitPlan &plan, IRMapping &outer,
+              const IndexGroups &groups)
+      : b(b), loc(loc), plan(plan), outer(outer), groups(groups) {}
 
   /// With `iterationsOutside` (the product of the loop extents neither in
   /// the box nor packed), the loop also counts the iterations it executes;
@@ -121,16 +123,13 @@ public:
     SmallVector<Value> inits(initialOutputs);
     if (outsideVolume)
       inits.push_back(arith::ConstantOp::create(b, loc, b.getF64FloatAttr(0)));
-    auto arrays = IndexArraysOp::create(b, loc, plan.pit.getIndex());
-    offsets = arrays.getOffsets();
-    positions = arrays.getPositions();
-    Value numGroups = arith::SubIOp::create(
-        b, loc, tensor::DimOp::create(b, loc, offsets, 0), c1);
+    offsets = groups.offsets;
+    positions = groups.positions;
     sparse = plan.pit.getSparseValue();
     packExtent = tensor::DimOp::create(b, loc, sparse, plan.packAxis);
 
     auto loop = scf::ForOp::create(
-        b, loc, c0, numGroups, c1, inits,
+        b, loc, c0, groups.numGroups, c1, inits,
         [&](OpBuilder &nb, Location nloc, Value group, ValueRange carried) {
           ValueRange acc = carried.take_front(initialOutputs.size());
           OpBuilder::InsertionGuard guard(b);
@@ -204,19 +203,9 @@ private:
   /// The group's box: micro-tile coordinates of the sparse operand along its
   /// non-pack axes, row-major over those axes.
   void computeBox(Value group) {
-    ArrayRef<int64_t> microtile = plan.pit.getIndex().getType().getMicrotile();
-    int64_t rank = microtile.size();
-    SmallVector<Value> coord(rank);
-    Value rest = group;
-    for (int64_t axis = rank - 1; axis >= 0; --axis) {
-      if (axis == plan.packAxis)
-        continue;
-      Value extent = tensor::DimOp::create(b, loc, sparse, axis);
-      Value tiles = arith::CeilDivSIOp::create(b, loc, extent,
-                                                constant(microtile[axis]));
-      coord[axis] = arith::RemSIOp::create(b, loc, rest, tiles);
-      rest = arith::DivSIOp::create(b, loc, rest, tiles);
-    }
+    TileIndexType type = plan.pit.getIndex().getType();
+    ArrayRef<int64_t> microtile = type.getMicrotile();
+    SmallVector<Value> coord = groupCoordinates(b, loc, group, sparse, type);
     box.clear();
     for (auto [dim, axis] : plan.boxDims) {
       Value extent = tensor::DimOp::create(b, loc, sparse, axis);
@@ -387,6 +376,7 @@ private:
   Location loc;
   PitPlan &plan;
   IRMapping &outer;
+  const IndexGroups &groups;
   Value offsets, positions, sparse, packExtent;
   Value outsideVolume, executed;
   llvm::DenseMap<int64_t, LoopBox> box;
@@ -463,16 +453,14 @@ void lowerPit(PitOp pit, std::optional<ProfileHooks> profile) {
     func::CallOp::create(b, loc, profile->begin, ValueRange{i64(profile->id)});
 
   // Index statistics: what the dense fallback and the profile read.
-  auto arrays = IndexArraysOp::create(b, loc, pit.getIndex());
-  Value numActive = tensor::DimOp::create(b, loc, arrays.getPositions(), 0);
+  IndexGroups groups = IndexGroups::build(b, loc, pit.getIndex());
+  Value numActive = tensor::DimOp::create(b, loc, groups.positions, 0);
   Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
-  Value numGroups = arith::SubIOp::create(
-      b, loc, tensor::DimOp::create(b, loc, arrays.getOffsets(), 0), c1);
   Value packTiles = arith::CeilDivSIOp::create(
       b, loc,
       tensor::DimOp::create(b, loc, pit.getSparseValue(), plan.packAxis),
       arith::ConstantIndexOp::create(b, loc, plan.packTile));
-  Value numTiles = arith::MulIOp::create(b, loc, numGroups, packTiles);
+  Value numTiles = arith::MulIOp::create(b, loc, groups.numGroups, packTiles);
 
   // Loop extents, for the profile's work counts.
   Value denseIterations, outsideIterations;
@@ -504,7 +492,7 @@ void lowerPit(PitOp pit, std::optional<ProfileHooks> profile) {
   Value executed, ranDense;
   FloatAttr threshold = pit.getDenseThresholdAttr();
   auto emitPit = [&](OpBuilder &builder) {
-    PitLowering lowering(builder, loc, plan, outer);
+    PitLowering lowering(builder, loc, plan, outer, groups);
     if (profile)
       lowering.countIterations(outsideIterations);
     SmallVector<Value> values = lowering.emitGroupLoop(pit.getOutputs());

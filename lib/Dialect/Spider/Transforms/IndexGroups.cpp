@@ -1,0 +1,36 @@
+//===- IndexGroups.cpp - Reading an index in the lowerings ----------------===//
+
+#include "IndexGroups.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+using namespace mlir::spider;
+
+IndexGroups IndexGroups::build(OpBuilder &b, Location loc, Value index) {
+  auto arrays = IndexArraysOp::create(b, loc, index);
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  Value numGroups = arith::SubIOp::create(
+      b, loc, tensor::DimOp::create(b, loc, arrays.getOffsets(), 0), one);
+  return {arrays.getOffsets(), arrays.getPositions(), numGroups};
+}
+
+SmallVector<Value> mlir::spider::groupCoordinates(OpBuilder &b, Location loc,
+                                                  Value group, Value tensor,
+                                                  TileIndexType type) {
+  ArrayRef<int64_t> microtile = type.getMicrotile();
+  int64_t rank = type.getRank();
+  SmallVector<Value> coord(rank);
+  Value rest = group;
+  for (int64_t axis = rank - 1; axis >= 0; --axis) {
+    if (axis == type.getPackDim())
+      continue;
+    Value extent = tensor::DimOp::create(b, loc, tensor, axis);
+    Value tiles = arith::CeilDivSIOp::create(
+        b, loc, extent, arith::ConstantIndexOp::create(b, loc, microtile[axis]));
+    coord[axis] = arith::RemSIOp::create(b, loc, rest, tiles);
+    rest = arith::DivSIOp::create(b, loc, rest, tiles);
+  }
+  return coord;
+}
