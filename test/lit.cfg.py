@@ -35,6 +35,31 @@ runtime_libs = [
 ]
 config.substitutions.append(("%spider_runtime_libs", ",".join(runtime_libs)))
 
+# GPU: `cuda-runtime` when libspider_cuda_runtime was built (the CUDA
+# toolkit was found), `cuda-gpu` when, in addition, an NVIDIA GPU answers.
+# Integration tests that run kernels REQUIRE cuda-gpu and are reported
+# unsupported elsewhere; compile-only tests always run.
+cuda_runtime = os.path.join(config.spider_libs_dir, "libspider_cuda_runtime.so")
+config.substitutions.append(
+    ("%spider_gpu_runtime_libs", ",".join([cuda_runtime] + runtime_libs)))
+config.substitutions.append(("%spider_cuda_runtime", cuda_runtime))
+config.substitutions.append(
+    ("%check_runtime_symbols",
+     "%s %s" % ("python3",
+                os.path.join(config.spider_src_root, "test", "Inputs",
+                             "check-runtime-symbols.py"))))
+if config.spider_have_cuda in ("ON", "TRUE", "1"):
+    config.available_features.add("cuda-runtime")
+    import ctypes
+    try:
+        cuda = ctypes.CDLL("libcuda.so.1")
+        count = ctypes.c_int(0)
+        if cuda.cuInit(0) == 0 and cuda.cuDeviceGetCount(ctypes.byref(count)) == 0 \
+                and count.value > 0:
+            config.available_features.add("cuda-gpu")
+    except OSError:
+        pass
+
 llvm_config.use_default_substitutions()
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 

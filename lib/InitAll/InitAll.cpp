@@ -18,6 +18,7 @@ void mlir::spider::registerSpiderDialects(DialectRegistry &registry) {
                   arith::ArithDialect>();
   registerPermutationInvariantExternalModels(registry);
   registerBufferizableOpInterfaceExternalModels(registry);
+  registerGpuMemoryEffectsExternalModels(registry);
 }
 
 void mlir::spider::registerSpiderPasses() {

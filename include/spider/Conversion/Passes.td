@@ -29,7 +29,17 @@ def ConvertSpiderToRuntime : Pass<"convert-spider-to-runtime", "ModuleOp"> {
     An index used in another block than the one that builds it, or by an op
     other than `spider.index_arrays` and `spider.index_nonzeros` (a function
     return, say), is reported.
+
+    With `target=gpu` the calls go to `libspider_cuda_runtime` instead
+    (`spider_rt_gpu_detect_f32`, ..., `spider_rt_gpu_index_release`): detect
+    and route run as GPU kernels, and the index arrays are CUDA managed
+    memory that kernels and host code both read.
   }];
+  let options = [
+    Option<"target", "target", "std::string", /*default=*/"\"cpu\"",
+           "Which runtime builds indices: cpu (libspider_runtime) or gpu "
+           "(libspider_cuda_runtime)">,
+  ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",
     "::mlir::func::FuncDialect", "::mlir::LLVM::LLVMDialect",

@@ -5,6 +5,8 @@
 
 #include "mlir/Pass/PassOptions.h"
 
+#include <string>
+
 namespace mlir {
 class OpPassManager;
 } // namespace mlir
@@ -44,6 +46,70 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
 /// it names must be registered (mlir::registerAllPasses() and
 /// registerSpiderPasses()).
 void buildCPUPipeline(OpPassManager &pm, const CPUPipelineOptions &options);
+
+/// Options of `spider-gpu-pipeline`.
+struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
+  PassOptions::Option<bool> sparsify{
+      *this, "sparsify",
+      llvm::cl::desc("Run spider-sparsify (off: only what is already "
+                     "spider.pit goes through PIT)"),
+      llvm::cl::init(true)};
+  PassOptions::Option<bool> selectTiles{
+      *this, "select-tiles",
+      llvm::cl::desc("Run spider-select-tiles with the GPU tile database "
+                     "(off: keep the marked micro-tiles and always run PIT)"),
+      llvm::cl::init(true)};
+  PassOptions::Option<double> assumedDensity{
+      *this, "assumed-density",
+      llvm::cl::desc("The density spider-select-tiles chooses covers for"),
+      llvm::cl::init(0.1)};
+  PassOptions::Option<bool> tf32{
+      *this, "tf32",
+      llvm::cl::desc("Compute f32 matmul PITs on tensor cores in TF32 "
+                     "(about 1e-3 relative error) instead of exact FMAs"),
+      llvm::cl::init(false)};
+  PassOptions::Option<std::string> chip{
+      *this, "chip", llvm::cl::desc("The GPU architecture (sm_80, sm_90, ...)"),
+      llvm::cl::init("sm_90")};
+  PassOptions::Option<std::string> features{
+      *this, "features",
+      llvm::cl::desc("PTX features, at least the PTX version (+ptx80)"),
+      llvm::cl::init("+ptx80")};
+  PassOptions::Option<std::string> format{
+      *this, "format",
+      llvm::cl::desc("What is embedded: isa (PTX, compiled by the driver at "
+                     "load), bin (cubin), fatbin, or auto (fatbin when the "
+                     "CUDA toolkit's ptxas is found, isa otherwise)"),
+      llvm::cl::init("auto")};
+  PassOptions::Option<int> optLevel{
+      *this, "opt-level",
+      llvm::cl::desc("Optimization level of the NVPTX backend (0-3)"),
+      llvm::cl::init(3)};
+  PassOptions::Option<std::string> toolkit{
+      *this, "toolkit",
+      llvm::cl::desc("The CUDA toolkit for ptxas (default: CUDA_ROOT, "
+                     "CUDA_HOME, CUDA_PATH, PATH, then /usr/local/cuda)"),
+      llvm::cl::init("")};
+  PassOptions::Option<std::string> simtTile{
+      *this, "simt-tile",
+      llvm::cl::desc("Tile sizes of the parallel loops of other linalg ops: "
+                     "blocks of these many threads"),
+      llvm::cl::init("8,32")};
+};
+
+/// Builds `spider-gpu-pipeline`: a whole program to the LLVM dialect with
+/// the GPU binaries embedded, runnable by mlir-runner with
+/// libspider_cuda_runtime, libspider_runtime and MLIR's runner utils.
+/// Matmul spider.pit ops become tensor-core tile kernels, other linalg ops
+/// SIMT kernels; every host heap buffer is CUDA managed memory. Compiles on
+/// a machine without a GPU.
+void buildGPUPipeline(OpPassManager &pm, const GPUPipelineOptions &options);
+
+/// The CUDA toolkit whose ptxas serializes kernels, or "" when none is found.
+std::string findCudaToolkit();
+
+/// The binary format `options` resolves to (auto: fatbin or isa).
+std::string gpuBinaryFormat(const GPUPipelineOptions &options);
 
 /// Registers Spider's pipelines with the global pass registry.
 void registerSpiderPipelines();

@@ -134,8 +134,18 @@ struct ConvertSpiderToRuntimePass
           ConvertSpiderToRuntimePass> {
   using Base::Base;
 
+  /// "spider_rt_" or "spider_rt_gpu_": the runtime that builds indices.
+  std::string prefix;
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    if (target != "cpu" && target != "gpu") {
+      module.emitError() << "convert-spider-to-runtime: target must be cpu "
+                            "or gpu, not '"
+                         << target << "'";
+      return signalPassFailure();
+    }
+    prefix = target == "gpu" ? "spider_rt_gpu_" : "spider_rt_";
     // Constant indices: their arrays are constants.
     RewritePatternSet patterns(&getContext());
     IndexArraysOp::getCanonicalizationPatterns(patterns, &getContext());
@@ -216,7 +226,7 @@ struct ConvertSpiderToRuntimePass
       for (Operation *user : llvm::make_early_inc_range(index.getUsers())) {
         if (auto nonZeros = dyn_cast<IndexNonZerosOp>(user)) {
           OpBuilder ub(nonZeros);
-          Value count = runtime.call(ub, loc, "spider_rt_index_nonzeros", handle,
+          Value count = runtime.call(ub, loc, prefix + "index_nonzeros", handle,
                                      ub.getI64Type(), /*cInterface=*/false);
           nonZeros.replaceAllUsesWith(arith::IndexCastOp::create(
               ub, loc, ub.getIndexType(), count).getResult());
@@ -226,8 +236,8 @@ struct ConvertSpiderToRuntimePass
         auto arrays = cast<IndexArraysOp>(user);
         OpBuilder ub(arrays);
         SmallVector<Value> tensors;
-        for (StringRef name :
-             {"spider_rt_index_offsets", "spider_rt_index_positions"}) {
+        for (std::string name :
+             {prefix + "index_offsets", prefix + "index_positions"}) {
           Value buffer = runtime.call(ub, loc, name, handle, memrefType);
           tensors.push_back(bufferization::ToTensorOp::create(
               ub, loc, arrays.getOffsets().getType(), buffer,
@@ -238,7 +248,7 @@ struct ConvertSpiderToRuntimePass
       }
       // Release at the end of the building block.
       OpBuilder eb(op->getBlock()->getTerminator());
-      runtime.call(eb, loc, "spider_rt_index_release", handle, {},
+      runtime.call(eb, loc, prefix + "index_release", handle, {},
                    /*cInterface=*/false);
       op->erase();
       return success();
@@ -260,7 +270,7 @@ struct ConvertSpiderToRuntimePass
                                  i64(type.getPackDim())};
       for (int64_t d = 0; d < 4; ++d)
         args.push_back(i64(d < type.getRank() ? type.getMicrotile()[d] : 1));
-      return runtime.call(b, loc, ("spider_rt_detect_" + suffix).str(), args,
+      return runtime.call(b, loc, prefix + "detect_" + suffix.str(), args,
                           ptrType);
     }
     if (auto route = dyn_cast<RouteOp>(op)) {
@@ -269,7 +279,7 @@ struct ConvertSpiderToRuntimePass
           asUnrankedBuffer(b, loc, ids),
           i64(static_cast<int64_t>(route.getNumExperts())),
           i64(route.getIndex().getType().getMicrotile()[0])};
-      return runtime.call(b, loc, "spider_rt_route", args, ptrType);
+      return runtime.call(b, loc, prefix + "route", args, ptrType);
     }
     auto csr = cast<IndexFromCsrOp>(op);
     ArrayRef<int64_t> microtile = csr.getIndex().getType().getMicrotile();
@@ -280,7 +290,7 @@ struct ConvertSpiderToRuntimePass
     SmallVector<Value> args = {asUnrankedBuffer(b, loc, offsets),
                                asUnrankedBuffer(b, loc, columns), numColumns,
                                i64(microtile[0]), i64(microtile[1])};
-    return runtime.call(b, loc, "spider_rt_index_from_csr", args, ptrType);
+    return runtime.call(b, loc, prefix + "index_from_csr", args, ptrType);
   }
 };
 

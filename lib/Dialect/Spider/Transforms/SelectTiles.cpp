@@ -49,6 +49,13 @@ struct SelectTilesPass
   using Base::Base;
 
   void runOnOperation() override {
+    StringRef name = target;
+    if (name != "cpu" && name != "gpu" && !name.starts_with("sm_")) {
+      getOperation()->emitError()
+          << "spider-select-tiles: no tile database for target '" << name
+          << "'; use cpu, gpu or an sm_ architecture";
+      return signalPassFailure();
+    }
     const TileDatabase &db = getTileDatabase(target);
     getOperation()->walk([&](PitOp pit) { select(pit, db); });
   }

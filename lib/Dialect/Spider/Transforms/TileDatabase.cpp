@@ -21,6 +21,20 @@ const TileDatabase kCpu = {
     // docs/performance.md.
     /*denseThreshold=*/0.45,
 };
+// NVIDIA GPUs (spider-lower-pit-to-gpu's kernel). Not measured yet: the
+// efficiency is the row occupancy of an m16n8k16 MMA (a group of r < 16 rows
+// leaves 16 - r rows of every MMA idle), and the threshold is a placeholder
+// until the GPU benchmark of docs/performance.md has run on a GPU.
+const std::pair<int64_t, double> kGpuEfficiency[] = {
+    {1, 1.0 / 16}, {2, 2.0 / 16}, {4, 4.0 / 16}, {8, 8.0 / 16}, {16, 1.0}};
+
+const TileDatabase kGpu = {
+    /*target=*/"gpu",
+    /*registerTile=*/{16, 8, 16},
+    /*vectorWidth=*/8,
+    /*efficiencyByRows=*/kGpuEfficiency,
+    /*denseThreshold=*/0.5,
+};
 } // namespace
 
 double TileDatabase::efficiency(int64_t rows) const {
@@ -39,6 +53,7 @@ double TileDatabase::efficiency(int64_t rows) const {
 }
 
 const TileDatabase &mlir::spider::getTileDatabase(llvm::StringRef target) {
-  (void)target; // One CPU entry today.
+  if (target == "gpu" || target.starts_with("sm_"))
+    return kGpu;
   return kCpu;
 }

@@ -1,0 +1,92 @@
+//===- GPUPipeline.cpp - spider-gpu-pipeline ------------------------------===//
+
+#include "spider/Pipelines/Pipelines.h"
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+
+using namespace mlir;
+using namespace mlir::spider;
+
+std::string mlir::spider::findCudaToolkit() {
+  auto hasPtxas = [](StringRef root) {
+    llvm::SmallString<128> path(root);
+    llvm::sys::path::append(path, "bin", "ptxas");
+    return llvm::sys::fs::can_execute(path);
+  };
+  for (const char *variable : {"CUDA_ROOT", "CUDA_HOME", "CUDA_PATH"})
+    if (const char *root = std::getenv(variable); root && hasPtxas(root))
+      return root;
+  if (llvm::ErrorOr<std::string> ptxas = llvm::sys::findProgramByName("ptxas"))
+    return llvm::sys::path::parent_path(llvm::sys::path::parent_path(*ptxas))
+        .str();
+  if (hasPtxas("/usr/local/cuda"))
+    return "/usr/local/cuda";
+  return "";
+}
+
+std::string mlir::spider::gpuBinaryFormat(const GPUPipelineOptions &options) {
+  if (options.format != "auto")
+    return options.format;
+  return findCudaToolkit().empty() ? "isa" : "fatbin";
+}
+
+void mlir::spider::buildGPUPipeline(OpPassManager &pm,
+                                    const GPUPipelineOptions &options) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  // Spider on tensors: mark -> PIT -> tile kernels (or loops over index
+  // groups) -> GPU index construction.
+  if (options.sparsify)
+    os << "spider-sparsify,";
+  if (options.selectTiles)
+    os << "spider-select-tiles{target=gpu assumed-density="
+       << options.assumedDensity << "},";
+  os << "canonicalize,spider-lower-pit-to-gpu{tf32="
+     << (options.tf32 ? "true" : "false") << "},spider-lower-pit,"
+        "spider-lower-gather-scatter,spider-lower-dts-gate,"
+        "convert-spider-to-runtime{target=gpu},canonicalize,cse,"
+        "func.func(convert-elementwise-to-linalg),";
+  // Buffers in managed memory.
+  os << "one-shot-bufferize{bufferize-function-boundaries "
+        "function-boundary-type-conversion=identity-layout-map},"
+        "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+        "canonicalize,";
+  // Every other linalg op: a SIMT kernel of tiled parallel loops.
+  os << "func.func(convert-linalg-to-parallel-loops,"
+        "scf-parallel-loop-tiling{parallel-loop-tile-sizes="
+     << options.simtTile << " no-min-max-bounds=true},"
+        "gpu-map-parallel-loops,convert-parallel-loops-to-gpu),"
+        "spider-gpu-managed-buffers,canonicalize,cse,lower-affine,";
+  // Kernels to NVVM and a binary through the NVPTX backend; host to LLVM
+  // calling the mgpu* ABI (the steps of MLIR's gpu-lower-to-nvvm-pipeline,
+  // with the CUDA toolkit named for ptxas).
+  std::string toolkit = options.toolkit.empty() ? findCudaToolkit()
+                                                : std::string(options.toolkit);
+  os << "convert-nvgpu-to-nvvm,gpu-kernel-outlining,symbol-dce,convert-vector-to-scf,"
+        "convert-scf-to-cf,convert-nvvm-to-llvm,convert-func-to-llvm,"
+        "expand-strided-metadata,nvvm-attach-target{chip="
+     << options.chip << " features=" << options.features
+     << " O=" << options.optLevel
+     << "},lower-affine,convert-arith-to-llvm,convert-index-to-llvm,"
+        "canonicalize,cse,"
+        "gpu.module(convert-gpu-to-nvvm,canonicalize,cse,"
+        "reconcile-unrealized-casts),"
+        "gpu-to-llvm,gpu-module-to-binary{format="
+     << gpuBinaryFormat(options);
+  if (!toolkit.empty())
+    os << " toolkit=" << toolkit;
+  os << "},convert-math-to-llvm,canonicalize,cse,reconcile-unrealized-casts";
+  if (failed(parsePassPipeline(text, pm, llvm::errs())))
+    llvm::report_fatal_error(
+        "spider-gpu-pipeline: its passes are not registered; call "
+        "mlir::registerAllPasses() and mlir::spider::registerSpiderPasses() "
+        "first");
+}

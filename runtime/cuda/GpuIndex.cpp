@@ -1,0 +1,362 @@
+//===- GpuIndex.cpp - Index construction for code on the GPU --------------===//
+//
+// The spider_rt_gpu_* entry points that convert-spider-to-runtime{target=gpu}
+// calls. Detect and route run as kernels (IndexKernels.cu) on data the GPU
+// can read; CSR indices are built on the host from the (managed) CSR arrays
+// and copied. Index arrays live in CUDA managed memory, so that kernels and
+// host loops read them alike, and buffers handed to compiled code are freed
+// by its gpu.dealloc (cuMemFree).
+//
+//===----------------------------------------------------------------------===//
+
+#include "CudaDriver.h"
+#include "spider/Runtime/MemRef.h"
+#include "spider/Runtime/TileIndex.h"
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+// The fatbin of IndexKernels.cu (bin2c).
+#include "IndexKernelsFatbin.h"
+
+#define SPIDER_GPU_EXPORT extern "C" __attribute__((visibility("default")))
+
+using namespace spider::cuda;
+using spider::rt::MemRef;
+using spider::rt::UnrankedMemRef;
+
+namespace {
+
+constexpr int kMaxRank = 4;
+constexpr unsigned kThreads = 256;
+
+/// Mirrors DetectArgs in IndexKernels.cu.
+struct DetectArgs {
+  const void *data;
+  int64_t rank;
+  int64_t numElements;
+  int64_t sizes[kMaxRank];
+  int64_t strides[kMaxRank];
+  int64_t microtile[kMaxRank];
+  int64_t grid[kMaxRank];
+  int64_t packDim;
+};
+
+/// An index whose arrays are in managed memory.
+struct GpuIndex {
+  int64_t numGroups = 0, packTiles = 0, numActive = 0, nonZeros = -1;
+  int64_t *offsets = nullptr;   ///< numGroups + 1 entries.
+  int64_t *positions = nullptr; ///< numActive entries (at least one slot).
+};
+
+int64_t *allocManaged(int64_t count) {
+  CUdeviceptr ptr = 0;
+  SPIDER_CU(cuMemAllocManaged, &ptr,
+            sizeof(int64_t) * static_cast<size_t>(count > 0 ? count : 1),
+            CU_MEM_ATTACH_GLOBAL);
+  return reinterpret_cast<int64_t *>(ptr);
+}
+
+void *allocDevice(size_t bytes) {
+  CUdeviceptr ptr = 0;
+  SPIDER_CU(cuMemAlloc, &ptr, bytes ? bytes : 1);
+  return reinterpret_cast<void *>(ptr);
+}
+
+void freeDevice(void *ptr) {
+  if (ptr)
+    SPIDER_CU(cuMemFree, reinterpret_cast<CUdeviceptr>(ptr));
+}
+
+CUfunction kernel(const char *name) {
+  static CUmodule module = [] {
+    CUmodule m = nullptr;
+    SPIDER_CU(cuModuleLoadData, &m, spider_index_kernels);
+    return m;
+  }();
+  CUfunction function = nullptr;
+  SPIDER_CU(cuModuleGetFunction, &function, module, name);
+  return function;
+}
+
+unsigned blocksFor(int64_t work) {
+  int64_t blocks = (work + kThreads - 1) / kThreads;
+  return static_cast<unsigned>(blocks < 1 ? 1 : (blocks > 65535 ? 65535 : blocks));
+}
+
+void launch(const char *name, unsigned blocks, unsigned threads,
+            std::vector<void *> params) {
+  SPIDER_CU(cuLaunchKernel, kernel(name), blocks, 1, 1, threads, 1, 1, 0,
+            nullptr, params.data(), nullptr);
+}
+
+/// Checks that the GPU can read `data` (device, managed or registered host
+/// memory).
+void checkReadable(const void *data, const char *op) {
+  if (!data)
+    return;
+  unsigned memoryType = 0;
+  CUresult result = driver().cuPointerGetAttribute(
+      &memoryType, CU_POINTER_ATTRIBUTE_MEMORY_TYPE,
+      reinterpret_cast<CUdeviceptr>(data));
+  if (result != CUDA_SUCCESS)
+    fail(std::string("spider.") + op +
+         ": the input is host memory the GPU cannot read; allocate it with "
+         "gpu.alloc (spider-gpu-pipeline does for memref.alloc) or register "
+         "it with gpu.host_register");
+}
+
+/// Steps 2 and 3 of IndexKernels.cu: activity map -> offsets, positions.
+GpuIndex *compress(uint8_t *flags, int64_t numGroups, int64_t packTiles,
+                   unsigned long long *status, int64_t nonZeros) {
+  auto *index = new GpuIndex;
+  index->numGroups = numGroups;
+  index->packTiles = packTiles;
+  index->offsets = allocManaged(numGroups + 1);
+  auto *counts = static_cast<int64_t *>(allocDevice(8 * (numGroups + 1)));
+  unsigned groupBlocks = static_cast<unsigned>(
+      numGroups < 1 ? 1 : (numGroups > 65535 ? 65535 : numGroups));
+  launch("spider_count_groups", groupBlocks, kThreads,
+         {&flags, &numGroups, &packTiles, &counts});
+  launch("spider_scan_offsets", 1, 1024,
+         {&counts, &numGroups, &index->offsets, &status});
+  // The one read-back: the positions buffer's size.
+  unsigned long long words[2] = {0, 0};
+  SPIDER_CU(cuMemcpy, reinterpret_cast<CUdeviceptr>(words),
+            reinterpret_cast<CUdeviceptr>(status), sizeof(words));
+  index->numActive = static_cast<int64_t>(words[0]);
+  index->positions = allocManaged(index->numActive);
+  launch("spider_fill_positions", groupBlocks, kThreads,
+         {&flags, &numGroups, &packTiles, &index->offsets,
+          &index->positions});
+  SPIDER_CU(cuCtxSynchronize);
+  index->nonZeros = nonZeros;
+  freeDevice(counts);
+  return index;
+}
+
+template <typename T>
+void *detect(UnrankedMemRef *input, int64_t packDim, const int64_t tiles[4],
+             const char *suffix) {
+  ScopedContext scope;
+  spider::rt::StridedView<T> view(input);
+  if (view.rank < 1 || view.rank > kMaxRank)
+    fail("spider.detect: tensors of rank 1 to 4 are supported, not rank " +
+         std::to_string(view.rank));
+  if (packDim < 0 || packDim >= view.rank)
+    fail("spider.detect: pack dimension " + std::to_string(packDim) +
+         " is out of range for rank " + std::to_string(view.rank));
+  DetectArgs args{};
+  args.data = view.data;
+  args.rank = view.rank;
+  args.numElements = view.numElements();
+  args.packDim = packDim;
+  int64_t numTiles = 1;
+  for (int64_t d = 0; d < view.rank; ++d) {
+    if (tiles[d] <= 0)
+      fail("spider.detect: micro-tile sizes must be positive");
+    args.sizes[d] = view.sizes[d];
+    args.strides[d] = view.strides[d];
+    args.microtile[d] = tiles[d];
+    args.grid[d] = (view.sizes[d] + tiles[d] - 1) / tiles[d];
+    numTiles *= args.grid[d];
+  }
+  int64_t packTiles = args.grid[packDim];
+  int64_t numGroups = packTiles ? numTiles / packTiles : 0;
+  if (!packTiles) // An empty pack axis: every group is empty.
+    numGroups = numTiles = [&] {
+      int64_t n = 1;
+      for (int64_t d = 0; d < view.rank; ++d)
+        if (d != packDim)
+          n *= args.grid[d];
+      return n;
+    }();
+  if (args.numElements)
+    checkReadable(view.data, "detect");
+  auto *flags = static_cast<uint8_t *>(allocDevice(numTiles));
+  auto *status = static_cast<unsigned long long *>(allocDevice(16));
+  SPIDER_CU(cuMemsetD8Async, reinterpret_cast<CUdeviceptr>(flags), 0,
+            numTiles ? numTiles : 1, nullptr);
+  SPIDER_CU(cuMemsetD8Async, reinterpret_cast<CUdeviceptr>(status), 0, 16,
+            nullptr);
+  if (args.numElements && packTiles) {
+    std::string name = std::string("spider_detect_") + suffix;
+    launch(name.c_str(), blocksFor(args.numElements), kThreads,
+           {&args, &flags, &status});
+  }
+  // The non-zero count shares the status words: [0] active, [1] non-zeros.
+  unsigned long long nonZeros = 0;
+  if (args.numElements && packTiles) {
+    SPIDER_CU(cuMemcpy, reinterpret_cast<CUdeviceptr>(&nonZeros),
+              reinterpret_cast<CUdeviceptr>(status), sizeof(nonZeros));
+    SPIDER_CU(cuMemsetD8Async, reinterpret_cast<CUdeviceptr>(status), 0, 16,
+              nullptr);
+  }
+  GpuIndex *index =
+      compress(flags, numGroups, packTiles, status, int64_t(nonZeros));
+  freeDevice(flags);
+  freeDevice(status);
+  return index;
+}
+
+GpuIndex *fromHost(const spider::rt::TileIndex &host) {
+  auto *index = new GpuIndex;
+  index->numGroups = host.numGroups();
+  index->packTiles = host.grid.empty() ? 0 : host.grid[host.packDim];
+  index->numActive = host.numActive();
+  index->nonZeros = host.nonZeros;
+  index->offsets = allocManaged(index->numGroups + 1);
+  index->positions = allocManaged(index->numActive);
+  std::memcpy(index->offsets, host.offsets.data(),
+              sizeof(int64_t) * host.offsets.size());
+  std::memcpy(index->positions, host.positions.data(),
+              sizeof(int64_t) * host.positions.size());
+  return index;
+}
+
+GpuIndex *handle(void *index, const char *op) {
+  if (!index)
+    fail(std::string("spider.") + op + ": null index handle");
+  return static_cast<GpuIndex *>(index);
+}
+
+/// A fresh managed copy of `count` entries at `source`, as a 1-D memref.
+void copyOut(MemRef<int64_t, 1> *result, const int64_t *source,
+             int64_t count) {
+  ScopedContext scope;
+  int64_t *copy = allocManaged(count);
+  if (count)
+    SPIDER_CU(cuMemcpy, reinterpret_cast<CUdeviceptr>(copy),
+              reinterpret_cast<CUdeviceptr>(source), sizeof(int64_t) * count);
+  *result = {copy, copy, 0, {count}, {1}};
+}
+
+/// A contiguous 1-D or 2-D i64 buffer, read on the host.
+const int64_t *contiguousI64(UnrankedMemRef *m, const char *what,
+                             int64_t &rows, int64_t &columns) {
+  spider::rt::StridedView<int64_t> view(m);
+  if (view.rank < 1 || view.rank > 2)
+    fail(std::string(what) + " must have rank 1 or 2, not " +
+         std::to_string(view.rank));
+  rows = view.sizes[0];
+  columns = view.rank == 2 ? view.sizes[1] : 1;
+  bool contiguous = view.strides[view.rank - 1] == 1 || columns <= 1;
+  if (view.rank == 2)
+    contiguous &= view.strides[0] == columns || rows <= 1;
+  if (!contiguous)
+    fail(std::string(what) + " must be contiguous on the GPU");
+  return view.data;
+}
+
+} // namespace
+
+#define SPIDER_GPU_DETECT(T, suffix)                                           \
+  SPIDER_GPU_EXPORT void *_mlir_ciface_spider_rt_gpu_detect_##suffix(          \
+      UnrankedMemRef *input, int64_t packDim, int64_t t0, int64_t t1,          \
+      int64_t t2, int64_t t3) {                                                \
+    const int64_t tiles[4] = {t0, t1, t2, t3};                                 \
+    return detect<T>(input, packDim, tiles, #suffix);                          \
+  }
+SPIDER_GPU_DETECT(float, f32)
+SPIDER_GPU_DETECT(double, f64)
+SPIDER_GPU_DETECT(int32_t, i32)
+SPIDER_GPU_DETECT(int64_t, i64)
+#undef SPIDER_GPU_DETECT
+
+SPIDER_GPU_EXPORT void *_mlir_ciface_spider_rt_gpu_route(UnrankedMemRef *ids,
+                                                         int64_t numExperts,
+                                                         int64_t tokenBlock) {
+  ScopedContext scope;
+  int64_t tokens = 0, k = 0;
+  const int64_t *data = contiguousI64(ids, "spider.route: routing ids", tokens, k);
+  if (numExperts <= 0)
+    fail("spider.route: the number of experts must be positive, not " +
+         std::to_string(numExperts));
+  if (tokenBlock <= 0)
+    fail("spider.route: the token block must be positive, not " +
+         std::to_string(tokenBlock));
+  int64_t numIds = tokens * k;
+  int64_t tokenTiles = (tokens + tokenBlock - 1) / tokenBlock;
+  if (numIds)
+    checkReadable(data, "route");
+  auto *flags = static_cast<uint8_t *>(allocDevice(numExperts * tokenTiles));
+  auto *status = static_cast<unsigned long long *>(allocDevice(24));
+  SPIDER_CU(cuMemsetD8Async, reinterpret_cast<CUdeviceptr>(flags), 0,
+            numExperts * tokenTiles ? numExperts * tokenTiles : 1, nullptr);
+  SPIDER_CU(cuMemsetD8Async, reinterpret_cast<CUdeviceptr>(status), 0, 24,
+            nullptr);
+  if (numIds)
+    launch("spider_route_flags", blocksFor(numIds), kThreads,
+           {&data, &numIds, &k, &numExperts, &tokenBlock, &tokenTiles, &flags,
+            &status});
+  unsigned long long words[3] = {0, 0, 0};
+  SPIDER_CU(cuMemcpy, reinterpret_cast<CUdeviceptr>(words),
+            reinterpret_cast<CUdeviceptr>(status), sizeof(words));
+  if (words[1]) {
+    int64_t slot = static_cast<int64_t>(words[1] - 1), expert = 0;
+    SPIDER_CU(cuMemcpy, reinterpret_cast<CUdeviceptr>(&expert),
+              reinterpret_cast<CUdeviceptr>(data + slot), sizeof(expert));
+    fail("spider.route: expert id " + std::to_string(expert) + " of token " +
+         std::to_string(slot / k) + " is out of range [0, " +
+         std::to_string(numExperts) + ")");
+  }
+  GpuIndex *index =
+      compress(flags, numExperts, tokenTiles, status, int64_t(words[2]));
+  freeDevice(flags);
+  freeDevice(status);
+  return index;
+}
+
+SPIDER_GPU_EXPORT void *_mlir_ciface_spider_rt_gpu_index_from_csr(
+    UnrankedMemRef *offsets, UnrankedMemRef *columns, int64_t numColumns,
+    int64_t rowBlock, int64_t columnBlock) {
+  ScopedContext scope;
+  SPIDER_CU(cuCtxSynchronize); // The CSR arrays are read on the host.
+  int64_t numOffsets = 0, one = 0, numEntries = 0;
+  const int64_t *rowOffsets =
+      contiguousI64(offsets, "spider.index_from_csr: row offsets", numOffsets, one);
+  const int64_t *columnIds =
+      contiguousI64(columns, "spider.index_from_csr: columns", numEntries, one);
+  if (numOffsets < 1)
+    fail("spider.index_from_csr: row offsets must have at least one entry");
+  spider::rt::IndexOrError built =
+      spider::rt::csrIndex(rowOffsets, numOffsets - 1, columnIds, numEntries,
+                           numColumns, rowBlock, columnBlock);
+  if (!built.ok())
+    fail("spider." + built.error);
+  return fromHost(built.index);
+}
+
+SPIDER_GPU_EXPORT void
+_mlir_ciface_spider_rt_gpu_index_offsets(MemRef<int64_t, 1> *result,
+                                         void *index) {
+  GpuIndex *i = handle(index, "index_arrays");
+  copyOut(result, i->offsets, i->numGroups + 1);
+}
+
+SPIDER_GPU_EXPORT void
+_mlir_ciface_spider_rt_gpu_index_positions(MemRef<int64_t, 1> *result,
+                                           void *index) {
+  GpuIndex *i = handle(index, "index_arrays");
+  copyOut(result, i->positions, i->numActive);
+}
+
+SPIDER_GPU_EXPORT int64_t spider_rt_gpu_index_nonzeros(void *index) {
+  return handle(index, "index_nonzeros")->nonZeros;
+}
+
+SPIDER_GPU_EXPORT int64_t spider_rt_gpu_index_num_active(void *index) {
+  return handle(index, "index_arrays")->numActive;
+}
+
+SPIDER_GPU_EXPORT void spider_rt_gpu_index_release(void *index) {
+  if (!index)
+    return;
+  ScopedContext scope;
+  GpuIndex *i = static_cast<GpuIndex *>(index);
+  freeDevice(i->offsets);
+  freeDevice(i->positions);
+  delete i;
+}

@@ -1,0 +1,61 @@
+// RUN: spider-opt %s --spider-lower-pit-to-gpu | FileCheck %s
+
+// A [32, 1] matmul PIT on f16 with a dense fallback: one gpu.launch per
+// variant, shared memory as workgroup globals, SRead with cp.async for B's
+// rows, element loads for A's single columns, ldmatrix and mma.sync, and a
+// plain store epilogue (each block owns its rows).
+
+// CHECK-DAG: memref.global "private" @__spider_smem_a{{[_0-9]*}} : memref<32x16xf16, #gpu.address_space<workgroup>> {alignment = 16 : i64}
+// CHECK-DAG: memref.global "private" @__spider_smem_b{{[_0-9]*}} : memref<16x64xf16, #gpu.address_space<workgroup>> {alignment = 16 : i64}
+// CHECK-LABEL: func.func @columns
+// CHECK: %[[C:.*]] = memref.alloc() : memref<128x256xf32>
+// CHECK: memref.copy %{{.*}}, %[[C]]
+// CHECK: spider.index_arrays
+// CHECK: scf.if
+// The dense fallback: blocks of 64 rows over all of k.
+// CHECK: gpu.launch
+// CHECK: memref.get_global @__spider_smem_a{{[_0-9]*}} : memref<64x16xf16
+// CHECK: else
+// CHECK: gpu.launch blocks
+// CHECK-SAME: threads(%{{.*}}, %{{.*}}, %{{.*}}) in (%{{.*}} = %c128
+// CHECK: memref.get_global @__spider_smem_a{{[_0-9]*}} : memref<32x16xf16
+// CHECK: scf.for
+// CHECK: gpu.barrier
+// CHECK: memref.store {{.*}} : memref<32x16xf16, #gpu.address_space<workgroup>>
+// CHECK: nvgpu.device_async_copy {{.*}}, 8, {{.*}} : memref<512x256xf16, strided<[?, 1], offset: ?>> to memref<16x64xf16, #gpu.address_space<workgroup>>
+// CHECK: nvgpu.device_async_create_group
+// CHECK: nvgpu.device_async_wait
+// CHECK: gpu.barrier
+// CHECK: nvgpu.ldmatrix {{.*}} {numTiles = 4 : i32, transpose = false}
+// CHECK: nvgpu.ldmatrix {{.*}} {numTiles = 2 : i32, transpose = true}
+// CHECK: nvgpu.mma.sync({{.*}}) {mmaShape = [16, 8, 16]}
+// CHECK: memref.load %{{.*}} : memref<128x256xf32>
+// CHECK: memref.store %{{.*}} : memref<128x256xf32>
+// CHECK: bufferization.to_tensor %[[C]] restrict writable
+func.func @columns(%a: tensor<128x512xf16>, %b: tensor<512x256xf16>, %c: tensor<128x256xf32>, %i: !spider.index<microtile = [32, 1], pack_dim = 1>) -> tensor<128x256xf32> {
+  %r = spider.pit ins(%a, %b : tensor<128x512xf16>, tensor<512x256xf16>) outs(%c : tensor<128x256xf32>)
+         index(%i : !spider.index<microtile = [32, 1], pack_dim = 1>) sparse_operand = 0 pack_dim = 2
+         attributes {dense_threshold = 0.5 : f64} {
+  ^bb0(%x: tensor<128x512xf16>, %y: tensor<512x256xf16>, %z: tensor<128x256xf32>):
+    %m = linalg.matmul ins(%x, %y : tensor<128x512xf16>, tensor<512x256xf16>) outs(%z : tensor<128x256xf32>) -> tensor<128x256xf32>
+    spider.yield %m : tensor<128x256xf32>
+  } -> tensor<128x256xf32>
+  return %r : tensor<128x256xf32>
+}
+
+// [1, 64] packs rows: groups are k blocks and overlap in C, so SWrite adds
+// with atomics; a block whose chunk of rows is past the group's end skips.
+// CHECK-LABEL: func.func @rows
+// CHECK: gpu.launch
+// CHECK: scf.if
+// CHECK: scf.for
+// CHECK: memref.atomic_rmw addf
+func.func @rows(%a: tensor<128x512xf16>, %b: tensor<512x256xf16>, %c: tensor<128x256xf32>, %i: !spider.index<microtile = [1, 64], pack_dim = 0>) -> tensor<128x256xf32> {
+  %r = spider.pit ins(%a, %b : tensor<128x512xf16>, tensor<512x256xf16>) outs(%c : tensor<128x256xf32>)
+         index(%i : !spider.index<microtile = [1, 64], pack_dim = 0>) sparse_operand = 0 pack_dim = 0 {
+  ^bb0(%x: tensor<128x512xf16>, %y: tensor<512x256xf16>, %z: tensor<128x256xf32>):
+    %m = linalg.matmul ins(%x, %y : tensor<128x512xf16>, tensor<512x256xf16>) outs(%z : tensor<128x256xf32>) -> tensor<128x256xf32>
+    spider.yield %m : tensor<128x256xf32>
+  } -> tensor<128x256xf32>
+  return %r : tensor<128x256xf32>
+}
