@@ -38,8 +38,22 @@ std::string mlir::spider::gpuBinaryFormat(const GPUPipelineOptions &options) {
   return findCudaToolkit().empty() ? "isa" : "fatbin";
 }
 
+static void parseOrDie(OpPassManager &pm, const std::string &text) {
+  if (failed(parsePassPipeline(text, pm, llvm::errs())))
+    llvm::report_fatal_error(
+        "spider-gpu-pipeline: its passes are not registered; call "
+        "mlir::registerAllPasses() and mlir::spider::registerSpiderPasses() "
+        "first");
+}
+
 void mlir::spider::buildGPUPipeline(OpPassManager &pm,
                                     const GPUPipelineOptions &options) {
+  buildGPUPipelinePreparation(pm, options);
+  buildGPUPipelineSerialization(pm, options);
+}
+
+void mlir::spider::buildGPUPipelinePreparation(
+    OpPassManager &pm, const GPUPipelineOptions &options) {
   std::string text;
   llvm::raw_string_ostream os(text);
   // Spider on tensors: mark -> PIT -> tile kernels (or loops over index
@@ -65,11 +79,9 @@ void mlir::spider::buildGPUPipeline(OpPassManager &pm,
      << options.simtTile << " no-min-max-bounds=true},"
         "gpu-map-parallel-loops,convert-parallel-loops-to-gpu),"
         "spider-gpu-managed-buffers,canonicalize,cse,lower-affine,";
-  // Kernels to NVVM and a binary through the NVPTX backend; host to LLVM
-  // calling the mgpu* ABI (the steps of MLIR's gpu-lower-to-nvvm-pipeline,
-  // with the CUDA toolkit named for ptxas).
-  std::string toolkit = options.toolkit.empty() ? findCudaToolkit()
-                                                : std::string(options.toolkit);
+  // Kernels to NVVM; host to LLVM calling the mgpu* ABI (the steps of
+  // MLIR's gpu-lower-to-nvvm-pipeline). The serialization follows, with the
+  // CUDA toolkit named for ptxas.
   os << "convert-nvgpu-to-nvvm,gpu-kernel-outlining,symbol-dce,convert-vector-to-scf,"
         "convert-scf-to-cf,convert-nvvm-to-llvm,convert-func-to-llvm,"
         "expand-strided-metadata,nvvm-attach-target{chip="
@@ -79,14 +91,19 @@ void mlir::spider::buildGPUPipeline(OpPassManager &pm,
         "canonicalize,cse,"
         "gpu.module(convert-gpu-to-nvvm,canonicalize,cse,"
         "reconcile-unrealized-casts),"
-        "gpu-to-llvm,gpu-module-to-binary{format="
-     << gpuBinaryFormat(options);
+        "gpu-to-llvm";
+  parseOrDie(pm, text);
+}
+
+void mlir::spider::buildGPUPipelineSerialization(
+    OpPassManager &pm, const GPUPipelineOptions &options) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  std::string toolkit = options.toolkit.empty() ? findCudaToolkit()
+                                                : std::string(options.toolkit);
+  os << "gpu-module-to-binary{format=" << gpuBinaryFormat(options);
   if (!toolkit.empty())
     os << " toolkit=" << toolkit;
   os << "},convert-math-to-llvm,canonicalize,cse,reconcile-unrealized-casts";
-  if (failed(parsePassPipeline(text, pm, llvm::errs())))
-    llvm::report_fatal_error(
-        "spider-gpu-pipeline: its passes are not registered; call "
-        "mlir::registerAllPasses() and mlir::spider::registerSpiderPasses() "
-        "first");
+  parseOrDie(pm, text);
 }

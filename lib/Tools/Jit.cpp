@@ -9,8 +9,7 @@
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/InitAllPasses.h"
-#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
-#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "llvm/Support/TargetSelect.h"
 
 #ifndef SPIDER_MLIR_LIB_DIR
@@ -27,8 +26,9 @@ void mlir::spider::initializeJit(DialectRegistry &registry) {
   registerAllDialects(registry);
   registerAllExtensions(registry);
   registerSpiderDialects(registry);
-  registerBuiltinDialectTranslation(registry);
-  registerLLVMDialectTranslation(registry);
+  // Every translation: gpu.binary and gpu.launch_func (the kernels and
+  // their launches) as well as the LLVM dialect.
+  registerAllToLLVMIRTranslations(registry);
 }
 
 llvm::Expected<std::unique_ptr<ExecutionEngine>>

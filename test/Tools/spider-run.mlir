@@ -1,7 +1,7 @@
 // spider-run compiles with spider-cpu-pipeline and runs in process.
 // RUN: spider-run %s | FileCheck %s
 // RUN: spider-run %s --profile | FileCheck %s --check-prefix=PROFILE
-// RUN: not spider-run %s --target=gpu 2>&1 | FileCheck %s --check-prefix=GPU
+// RUN: not spider-run %s --target=tpu 2>&1 | FileCheck %s --check-prefix=TARGET
 // RUN: not spider-run %s -e nowhere 2>&1 | FileCheck %s --check-prefix=ENTRY
 // RUN: not spider-run %s -e compute 2>&1 | FileCheck %s --check-prefix=SIGNATURE
 
@@ -10,7 +10,7 @@
 // PROFILE: spider profile: per spider.pit
 // PROFILE: 0   linalg.matmul at spider-run.mlir:{{[0-9]+}}:{{[0-9]+}} 1 {{.*}} pit
 // PROFILE: index construction: 1 calls
-// GPU: spider-run: error: --target=gpu is not available: this build runs on the CPU only (--target=cpu)
+// TARGET: spider-run: error: --target=tpu is not a target: use cpu or gpu
 // ENTRY: spider-run: error: no function @nowhere to run (choose one with -e)
 // SIGNATURE: spider-run: error: @compute must take no arguments and return nothing
 

@@ -1,18 +1,22 @@
 //===- spider-run.cpp - Compile and run a Spider program in process -------===//
 //
-//   spider-run FILE.mlir [-e main] [--target=cpu] [--profile] [-O3]
+//   spider-run FILE.mlir [-e main] [--target=cpu|gpu] [--profile] [-O3]
 //
-// Compiles FILE with spider-cpu-pipeline and runs its entry function with
-// MLIR's ExecutionEngine, libspider_runtime and MLIR's runner utilities
-// loaded; prints what the program prints. --profile adds, after the run,
-// per spider.pit: time, index density, cover and executed versus
-// dense-equivalent FLOPs.
+// Compiles FILE with spider-cpu-pipeline (or spider-gpu-pipeline) and runs
+// its entry function with MLIR's ExecutionEngine, libspider_runtime (and
+// libspider_cuda_runtime) and MLIR's runner utilities loaded; prints what
+// the program prints. On the CPU, --profile adds, after the run, per
+// spider.pit: time, index density, cover and executed versus
+// dense-equivalent FLOPs. On the GPU, kernels are compiled for the
+// program's shapes and kept in a kernel cache (memory and --cache-dir);
+// --profile reports compile times and cache hits.
 //
 //===----------------------------------------------------------------------===//
 
 #include "spider/InitAll.h"
 #include "spider/Pipelines/Pipelines.h"
 #include "spider/Runtime/Profile.h"
+#include "spider/Tools/GpuKernelCache.h"
 #include "spider/Tools/Jit.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -26,7 +30,10 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/SourceMgr.h"
+
+#include <chrono>
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -37,7 +44,7 @@ static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<input.mlir>"),
 static cl::opt<std::string> entry("e", cl::desc("Entry function"),
                                   cl::init("main"));
 static cl::opt<std::string> target("target",
-                                   cl::desc("Where to run: cpu (gpu: not yet)"),
+                                   cl::desc("Where to run: cpu or gpu"),
                                    cl::init("cpu"));
 static cl::opt<bool> profile("profile",
                              cl::desc("Report per spider.pit time, density, "
@@ -51,17 +58,79 @@ static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"),
 static cl::opt<bool> dumpLLVM("dump-mlir",
                               cl::desc("Print the lowered module, not run it"),
                               cl::init(false));
+static cl::opt<std::string> chip("chip",
+                                 cl::desc("GPU architecture (--target=gpu)"),
+                                 cl::init("sm_90"));
+static cl::opt<std::string>
+    gpuFormat("gpu-format",
+              cl::desc("Kernel binaries: isa, bin, fatbin or auto"),
+              cl::init("auto"));
+static cl::opt<std::string>
+    cacheDir("cache-dir",
+             cl::desc("Kernel cache directory (default: $SPIDER_CACHE_DIR, "
+                      "$XDG_CACHE_HOME/spider or ~/.cache/spider; empty: "
+                      "memory only)"),
+             cl::init("<default>"));
 static cl::list<std::string>
     sharedLibs("shared-libs", cl::desc("More libraries to load"),
                cl::CommaSeparated);
 
-/// libspider_runtime next to this executable (build tree or install tree).
-static std::string runtimeLibrary(const char *argv0) {
+/// A library in ../lib next to this executable (build or install tree).
+static std::string siblingLibrary(const char *argv0, llvm::StringRef name) {
   std::string exe = llvm::sys::fs::getMainExecutable(
-      argv0, reinterpret_cast<void *>(&runtimeLibrary));
+      argv0, reinterpret_cast<void *>(&siblingLibrary));
   llvm::SmallString<256> path(llvm::sys::path::parent_path(exe));
-  llvm::sys::path::append(path, "..", "lib", "libspider_runtime.so");
+  llvm::sys::path::append(path, "..", "lib", name);
   return std::string(path);
+}
+
+static std::string runtimeLibrary(const char *argv0) {
+  return siblingLibrary(argv0, "libspider_runtime.so");
+}
+
+static double secondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                       start)
+      .count();
+}
+
+/// spider-gpu-pipeline in two halves, with the kernel cache between them.
+static LogicalResult compileForGpu(ModuleOp module) {
+  mlir::spider::GPUPipelineOptions options;
+  options.chip = chip;
+  options.format = gpuFormat;
+  options.optLevel = static_cast<int>(optLevel);
+  auto start = std::chrono::steady_clock::now();
+  PassManager prepare(module.getContext());
+  mlir::spider::buildGPUPipelinePreparation(prepare, options);
+  if (failed(prepare.run(module)))
+    return failure();
+  double prepareSeconds = secondsSince(start);
+
+  static mlir::spider::GpuKernelCache cache(
+      cacheDir == "<default>" ? mlir::spider::GpuKernelCache::defaultDirectory()
+                              : std::string(cacheDir));
+  std::string key = options.chip + " " + options.features + " " +
+                    mlir::spider::gpuBinaryFormat(options) + " O" +
+                    std::to_string(options.optLevel);
+  mlir::spider::GpuKernelCacheStats stats;
+  LogicalResult result = cache.compile(
+      module, key,
+      [&](ModuleOp m) {
+        PassManager serialize(m.getContext());
+        mlir::spider::buildGPUPipelineSerialization(serialize, options);
+        return serialize.run(m);
+      },
+      stats);
+  if (profile)
+    llvm::errs() << llvm::format(
+        "spider-run: gpu: %u kernel modules for %s: %u compiled, %u cache "
+        "hits (%u memory, %u disk); preparation %.1f ms, serialization "
+        "%.1f ms\n",
+        stats.modules, options.chip.getValue().c_str(), stats.compiled,
+        stats.memoryHits + stats.diskHits, stats.memoryHits, stats.diskHits,
+        prepareSeconds * 1e3, stats.serializeSeconds * 1e3);
+  return result;
 }
 
 static int fail(const llvm::Twine &message) {
@@ -72,10 +141,8 @@ static int fail(const llvm::Twine &message) {
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   cl::ParseCommandLineOptions(argc, argv, "Spider: compile and run\n");
-  if (target != "cpu")
-    return fail("--target=" + target +
-                " is not available: this build runs on the CPU only "
-                "(--target=cpu)");
+  if (target != "cpu" && target != "gpu")
+    return fail("--target=" + target + " is not a target: use cpu or gpu");
 
   DialectRegistry registry;
   mlir::spider::initializeJit(registry);
@@ -96,13 +163,24 @@ int main(int argc, char **argv) {
   if (entryFunc.getNumArguments() != 0 || entryFunc.getNumResults() != 0)
     return fail("@" + entry + " must take no arguments and return nothing");
 
-  PassManager pm(&context);
-  mlir::spider::CPUPipelineOptions options;
-  options.profile = profile;
-  options.vectorize = vectorize;
-  mlir::spider::buildCPUPipeline(pm, options);
-  if (failed(pm.run(*module)))
-    return fail("compilation failed");
+  std::vector<std::string> extra(sharedLibs.begin(), sharedLibs.end());
+  if (target == "gpu") {
+    std::string cudaRuntime = siblingLibrary(argv[0], "libspider_cuda_runtime.so");
+    if (!llvm::sys::fs::exists(cudaRuntime))
+      return fail("--target=gpu needs " + cudaRuntime +
+                  ", which is built when the CUDA toolkit is found");
+    extra.insert(extra.begin(), cudaRuntime);
+    if (failed(compileForGpu(*module)))
+      return fail("compilation failed");
+  } else {
+    PassManager pm(&context);
+    mlir::spider::CPUPipelineOptions options;
+    options.profile = profile;
+    options.vectorize = vectorize;
+    mlir::spider::buildCPUPipeline(pm, options);
+    if (failed(pm.run(*module)))
+      return fail("compilation failed");
+  }
   if (dumpLLVM) {
     module->print(llvm::outs());
     return 0;
@@ -113,7 +191,6 @@ int main(int argc, char **argv) {
       spider_rt_profile_set_name(static_cast<int64_t>(id),
                                  cast<StringAttr>(name).getValue().str().c_str());
 
-  std::vector<std::string> extra(sharedLibs.begin(), sharedLibs.end());
   auto engine = mlir::spider::createJit(*module, optLevel,
                                         runtimeLibrary(argv[0]), extra);
   if (!engine)

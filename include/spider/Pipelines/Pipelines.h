@@ -105,6 +105,15 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
 /// a machine without a GPU.
 void buildGPUPipeline(OpPassManager &pm, const GPUPipelineOptions &options);
 
+/// The two halves of buildGPUPipeline, for tools that cache kernels between
+/// them (spider-run --target=gpu): everything up to kernels in the NVVM
+/// dialect and host code calling the mgpu* ABI; then gpu-module-to-binary
+/// and the final host lowering.
+void buildGPUPipelinePreparation(OpPassManager &pm,
+                                 const GPUPipelineOptions &options);
+void buildGPUPipelineSerialization(OpPassManager &pm,
+                                   const GPUPipelineOptions &options);
+
 /// The CUDA toolkit whose ptxas serializes kernels, or "" when none is found.
 std::string findCudaToolkit();
 
