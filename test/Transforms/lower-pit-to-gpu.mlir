@@ -22,7 +22,7 @@
 // CHECK: scf.for
 // CHECK: gpu.barrier
 // CHECK: memref.store {{.*}} : memref<32x16xf16, #gpu.address_space<workgroup>>
-// CHECK: nvgpu.device_async_copy {{.*}}, 8, {{.*}} : memref<512x256xf16, strided<[?, 1], offset: ?>> to memref<16x64xf16, #gpu.address_space<workgroup>>
+// CHECK: nvgpu.device_async_copy {{.*}}, 8, {{.*}} : memref<512x256xf16> to memref<16x64xf16, #gpu.address_space<workgroup>>
 // CHECK: nvgpu.device_async_create_group
 // CHECK: nvgpu.device_async_wait
 // CHECK: gpu.barrier

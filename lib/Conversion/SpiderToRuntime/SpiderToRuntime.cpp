@@ -175,12 +175,12 @@ struct ConvertSpiderToRuntimePass
     {
       if (isa<IndexConstantOp>(op)) {
         return op->emitOpError()
-               << "spider-cpu-pipeline reads constant indices only through "
+               << "convert-spider-to-runtime reads constant indices only through "
                   "spider.index_arrays";
       }
       if (auto detect = dyn_cast<DetectOp>(op);
           detect && detect.getIndex().getType().getRank() > 4) {
-        return op->emitOpError() << "spider-cpu-pipeline detects indices of "
+        return op->emitOpError() << "convert-spider-to-runtime detects indices of "
                                     "tensors of rank 1 to 4";
       }
       for (Value operand : op->getOperands()) {
@@ -195,7 +195,7 @@ struct ConvertSpiderToRuntimePass
                                     element.isInteger(64));
         if (!readable)
           return op->emitOpError()
-                 << "spider-cpu-pipeline reads buffers of "
+                 << "convert-spider-to-runtime reads buffers of "
                  << (integral ? "i64" : "f32, f64, i32 or i64")
                  << " here, not " << memref
                  << "; cast before bufferization";
@@ -206,7 +206,7 @@ struct ConvertSpiderToRuntimePass
         if (!isa<IndexArraysOp, IndexNonZerosOp>(user)) {
           InFlightDiagnostic diag =
               op->emitOpError()
-              << "spider-cpu-pipeline cannot lower this index: it is used by '"
+              << "convert-spider-to-runtime cannot lower this index: it is used by '"
               << user->getName()
               << "'; indices may only feed spider.pit (and spider.index_arrays, "
                  "spider.index_nonzeros)";
@@ -214,7 +214,7 @@ struct ConvertSpiderToRuntimePass
           return diag;
         }
         if (!op->getBlock()->findAncestorOpInBlock(*user))
-          return op->emitOpError() << "spider-cpu-pipeline needs an index to "
+          return op->emitOpError() << "convert-spider-to-runtime needs an index to "
                                       "be used in the block that builds it";
       }
       OpBuilder b(op);

@@ -1,7 +1,7 @@
 // RUN: spider-opt %s -split-input-file --convert-spider-to-runtime -verify-diagnostics
 
 func.func @escapes(%a: tensor<8x8xf32>) -> !spider.index<microtile = [1, 1], pack_dim = 1> {
-  // expected-error@+1 {{spider-cpu-pipeline cannot lower this index: it is used by 'func.return'; indices may only feed spider.pit (and spider.index_arrays, spider.index_nonzeros)}}
+  // expected-error@+1 {{convert-spider-to-runtime cannot lower this index: it is used by 'func.return'; indices may only feed spider.pit (and spider.index_arrays, spider.index_nonzeros)}}
   %i = spider.detect %a : tensor<8x8xf32> -> !spider.index<microtile = [1, 1], pack_dim = 1>
   // expected-note@+1 {{used here}}
   return %i : !spider.index<microtile = [1, 1], pack_dim = 1>
@@ -12,7 +12,7 @@ func.func @escapes(%a: tensor<8x8xf32>) -> !spider.index<microtile = [1, 1], pac
 func.func private @sink(tensor<?xindex>)
 
 func.func @other_block(%a: tensor<8x8xf32>, %flag: i1) {
-  // expected-error@+1 {{spider-cpu-pipeline needs an index to be used in the block that builds it}}
+  // expected-error@+1 {{convert-spider-to-runtime needs an index to be used in the block that builds it}}
   %i = spider.detect %a : tensor<8x8xf32> -> !spider.index<microtile = [1, 1], pack_dim = 1>
   cf.cond_br %flag, ^use, ^done
 ^use:
@@ -26,7 +26,7 @@ func.func @other_block(%a: tensor<8x8xf32>, %flag: i1) {
 // -----
 
 func.func @rank5(%a: tensor<2x2x2x2x2xf32>) -> tensor<?xindex> {
-  // expected-error@+1 {{spider-cpu-pipeline detects indices of tensors of rank 1 to 4}}
+  // expected-error@+1 {{convert-spider-to-runtime detects indices of tensors of rank 1 to 4}}
   %i = spider.detect %a : tensor<2x2x2x2x2xf32> -> !spider.index<microtile = [1, 1, 1, 1, 1], pack_dim = 1>
   %o, %p = spider.index_arrays %i : !spider.index<microtile = [1, 1, 1, 1, 1], pack_dim = 1>
   return %p : tensor<?xindex>
@@ -35,7 +35,7 @@ func.func @rank5(%a: tensor<2x2x2x2x2xf32>) -> tensor<?xindex> {
 // -----
 
 func.func @constant_elsewhere() -> !spider.index<microtile = [1, 1], pack_dim = 1> {
-  // expected-error@+1 {{spider-cpu-pipeline reads constant indices only through spider.index_arrays}}
+  // expected-error@+1 {{convert-spider-to-runtime reads constant indices only through spider.index_arrays}}
   %i = spider.index_constant <grid = [2, 4], offsets = [0, 1, 1], positions = [2]> : !spider.index<microtile = [1, 1], pack_dim = 1>
   return %i : !spider.index<microtile = [1, 1], pack_dim = 1>
 }
@@ -43,7 +43,7 @@ func.func @constant_elsewhere() -> !spider.index<microtile = [1, 1], pack_dim = 
 // -----
 
 func.func @f16_buffer(%a: memref<8x8xf16>) -> index {
-  // expected-error@+1 {{spider-cpu-pipeline reads buffers of f32, f64, i32 or i64 here, not 'memref<8x8xf16>'; cast before bufferization}}
+  // expected-error@+1 {{convert-spider-to-runtime reads buffers of f32, f64, i32 or i64 here, not 'memref<8x8xf16>'; cast before bufferization}}
   %i = spider.detect %a : memref<8x8xf16> -> !spider.index<microtile = [1, 1], pack_dim = 1>
   %n = spider.index_nonzeros %i : !spider.index<microtile = [1, 1], pack_dim = 1>
   return %n : index

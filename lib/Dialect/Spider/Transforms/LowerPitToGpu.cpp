@@ -530,13 +530,12 @@ private:
       kLength, warpRow, warpCol;
 };
 
-/// A read-only view of `tensor` as a buffer whose rows are contiguous.
+/// `tensor` as a read-only, row-major, contiguous buffer: a view of a
+/// larger buffer is copied, so that every row starts 16-byte aligned when
+/// its length is a multiple of 16 bytes (what cp.async needs).
 Value rowMajorBuffer(ImplicitLocOpBuilder &b, Value tensor) {
   auto type = cast<RankedTensorType>(tensor.getType());
-  int64_t dynamic = ShapedType::kDynamic;
-  auto layout = StridedLayoutAttr::get(b.getContext(), dynamic,
-                                       {dynamic, 1});
-  auto memref = MemRefType::get(type.getShape(), type.getElementType(), layout);
+  auto memref = MemRefType::get(type.getShape(), type.getElementType());
   return bufferization::ToBufferOp::create(b, memref, tensor,
                                            /*readOnly=*/true);
 }
