@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CudaDriver.h"
+#include "DetectArgs.h"
 #include "spider/Runtime/MemRef.h"
 #include "spider/Runtime/TileIndex.h"
 
@@ -29,20 +30,7 @@ using spider::rt::UnrankedMemRef;
 
 namespace {
 
-constexpr int kMaxRank = 4;
 constexpr unsigned kThreads = 256;
-
-/// Mirrors DetectArgs in IndexKernels.cu.
-struct DetectArgs {
-  const void *data;
-  int64_t rank;
-  int64_t numElements;
-  int64_t sizes[kMaxRank];
-  int64_t strides[kMaxRank];
-  int64_t microtile[kMaxRank];
-  int64_t grid[kMaxRank];
-  int64_t packDim;
-};
 
 /// An index whose arrays are in managed memory.
 struct GpuIndex {

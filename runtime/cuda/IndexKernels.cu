@@ -13,23 +13,12 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "DetectArgs.h"
+
 #include <cstdint>
 
-namespace {
-constexpr int kMaxRank = 4;
-} // namespace
-
-/// What detect needs about its input and the micro-tile grid.
-struct DetectArgs {
-  const void *data;
-  int64_t rank;
-  int64_t numElements;
-  int64_t sizes[kMaxRank];
-  int64_t strides[kMaxRank];
-  int64_t microtile[kMaxRank];
-  int64_t grid[kMaxRank];
-  int64_t packDim;
-};
+using spider::cuda::DetectArgs;
+using spider::cuda::kMaxRank;
 
 template <typename T>
 __device__ void detectBody(const DetectArgs &a, uint8_t *flags,
