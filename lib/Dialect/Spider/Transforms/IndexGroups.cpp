@@ -16,6 +16,31 @@ IndexGroups IndexGroups::build(OpBuilder &b, Location loc, Value index) {
   return {arrays.getOffsets(), arrays.getPositions(), numGroups};
 }
 
+Value IndexGroups::numActive(OpBuilder &b, Location loc) const {
+  return tensor::DimOp::create(b, loc, positions, 0);
+}
+
+Value IndexGroups::numTiles(OpBuilder &b, Location loc, Value sparse,
+                            int64_t packAxis, int64_t packTile) const {
+  Value packTiles = arith::CeilDivSIOp::create(
+      b, loc, tensor::DimOp::create(b, loc, sparse, packAxis),
+      arith::ConstantIndexOp::create(b, loc, packTile));
+  return arith::MulIOp::create(b, loc, numGroups, packTiles);
+}
+
+Value mlir::spider::denserThan(OpBuilder &b, Location loc, Value numActive,
+                               Value numTiles, double threshold) {
+  auto toF64 = [&](Value v) -> Value {
+    Value i64 = arith::IndexCastOp::create(b, loc, b.getI64Type(), v);
+    return arith::SIToFPOp::create(b, loc, b.getF64Type(), i64);
+  };
+  Value scaled = arith::MulFOp::create(
+      b, loc, toF64(numTiles),
+      arith::ConstantOp::create(b, loc, b.getF64FloatAttr(threshold)));
+  return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT,
+                               toF64(numActive), scaled);
+}
+
 SmallVector<Value> mlir::spider::groupCoordinates(OpBuilder &b, Location loc,
                                                   Value group, Value tensor,
                                                   TileIndexType type) {

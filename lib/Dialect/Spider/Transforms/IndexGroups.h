@@ -20,7 +20,19 @@ struct IndexGroups {
   Value offsets, positions, numGroups;
 
   static IndexGroups build(OpBuilder &b, Location loc, Value index);
+
+  /// Active micro-tiles (the length of the positions).
+  Value numActive(OpBuilder &b, Location loc) const;
+  /// All micro-tiles: groups times the tiles along the pack axis of
+  /// `sparse`, whose micro-tile is `packTile` long there.
+  Value numTiles(OpBuilder &b, Location loc, Value sparse, int64_t packAxis,
+                 int64_t packTile) const;
 };
+
+/// Whether more than `threshold` of the `numTiles` micro-tiles are active
+/// (`numActive`): the run-time test of a spider.pit's dense_threshold.
+Value denserThan(OpBuilder &b, Location loc, Value numActive, Value numTiles,
+                 double threshold);
 
 /// The micro-tile coordinates of group `group` of an index of `type` over
 /// `tensor`, one per axis; the pack axis is left null.

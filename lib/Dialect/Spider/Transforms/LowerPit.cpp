@@ -454,13 +454,10 @@ void lowerPit(PitOp pit, std::optional<ProfileHooks> profile) {
 
   // Index statistics: what the dense fallback and the profile read.
   IndexGroups groups = IndexGroups::build(b, loc, pit.getIndex());
-  Value numActive = tensor::DimOp::create(b, loc, groups.positions, 0);
+  Value numActive = groups.numActive(b, loc);
+  Value numTiles = groups.numTiles(b, loc, pit.getSparseValue(), plan.packAxis,
+                                   plan.packTile);
   Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
-  Value packTiles = arith::CeilDivSIOp::create(
-      b, loc,
-      tensor::DimOp::create(b, loc, pit.getSparseValue(), plan.packAxis),
-      arith::ConstantIndexOp::create(b, loc, plan.packTile));
-  Value numTiles = arith::MulIOp::create(b, loc, groups.numGroups, packTiles);
 
   // Loop extents, for the profile's work counts.
   Value denseIterations, outsideIterations;
@@ -508,12 +505,8 @@ void lowerPit(PitOp pit, std::optional<ProfileHooks> profile) {
     }
   } else {
     // Dense when the index is dense enough: active tiles over all tiles.
-    Value scaled = arith::MulFOp::create(
-        b, loc, toF64(numTiles),
-        arith::ConstantOp::create(
-            b, loc, b.getF64FloatAttr(threshold.getValueAsDouble())));
-    Value dense = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT,
-                                        toF64(numActive), scaled);
+    Value dense = denserThan(b, loc, numActive, numTiles,
+                             threshold.getValueAsDouble());
     auto ifOp = scf::IfOp::create(
         b, loc, dense,
         [&](OpBuilder &tb, Location) {

@@ -576,22 +576,11 @@ void lower(MatmulPit plan, bool useTf32) {
   if (FloatAttr threshold = pit.getDenseThresholdAttr()) {
     // The cost model: dense tensor-core GEMM when the index is dense
     // enough, the PIT kernel otherwise.
-    auto f64 = [&](Value v) -> Value {
-      Value i = arith::IndexCastOp::create(b, b.getI64Type(), v);
-      return arith::SIToFPOp::create(b, b.getF64Type(), i);
-    };
-    Value packExtent = tensor::DimOp::create(b, a, plan.packK ? 1 : 0);
-    Value packTiles = arith::CeilDivSIOp::create(
-        b, packExtent,
-        arith::ConstantIndexOp::create(b, plan.packK ? plan.tk : plan.tm));
-    Value numTiles = arith::MulIOp::create(b, groups.numGroups, packTiles);
-    Value numActive = tensor::DimOp::create(b, groups.positions, 0);
-    Value scaled = arith::MulFOp::create(
-        b, f64(numTiles),
-        arith::ConstantOp::create(
-            b, b.getF64FloatAttr(threshold.getValueAsDouble())));
-    Value dense = arith::CmpFOp::create(b, arith::CmpFPredicate::OGT,
-                                        f64(numActive), scaled);
+    Value numTiles =
+        groups.numTiles(b, pit.getLoc(), a, plan.packK ? 1 : 0,
+                        plan.packK ? plan.tk : plan.tm);
+    Value dense = denserThan(b, pit.getLoc(), groups.numActive(b, pit.getLoc()),
+                             numTiles, threshold.getValueAsDouble());
     auto ifOp = scf::IfOp::create(b, dense, /*withElseRegion=*/true);
     {
       OpBuilder::InsertionGuard guard(b);
