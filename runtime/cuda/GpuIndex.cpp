@@ -10,7 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CudaDriver.h"
-#include "DetectArgs.h"
+#include "IndexKernelArgs.h"
 #include "spider/Runtime/MemRef.h"
 #include "spider/Runtime/TileIndex.h"
 
@@ -96,10 +96,36 @@ void checkReadable(const void *data, const char *op) {
          "it with gpu.host_register");
 }
 
+/// Step 1's output: the activity map of numGroups x packTiles micro-tiles
+/// and the status words, zeroed, on the device.
+struct Activity {
+  int64_t numGroups = 0, packTiles = 0;
+  uint8_t *flags = nullptr;
+  unsigned long long *status = nullptr;
+
+  Activity(int64_t numGroups, int64_t packTiles)
+      : numGroups(numGroups), packTiles(packTiles) {
+    size_t tiles = static_cast<size_t>(numGroups * packTiles);
+    flags = static_cast<uint8_t *>(allocDevice(tiles));
+    status = static_cast<unsigned long long *>(
+        allocDevice(sizeof(unsigned long long) * kStatusWords));
+    SPIDER_CU(cuMemsetD8Async, reinterpret_cast<CUdeviceptr>(flags), 0,
+              tiles ? tiles : 1, nullptr);
+    SPIDER_CU(cuMemsetD8Async, reinterpret_cast<CUdeviceptr>(status), 0,
+              sizeof(unsigned long long) * kStatusWords, nullptr);
+  }
+  ~Activity() {
+    freeDevice(flags);
+    freeDevice(status);
+  }
+};
+
 /// Steps 2 and 3 of IndexKernels.cu: activity map -> offsets, positions.
-GpuIndex *compress(uint8_t *flags, int64_t numGroups, int64_t packTiles,
-                   unsigned long long *status, int64_t nonZeros) {
+/// Reads the status words back once (the positions buffer's size needs
+/// them) into `words`.
+GpuIndex *compress(Activity &map, unsigned long long words[kStatusWords]) {
   auto *index = new GpuIndex;
+  int64_t numGroups = map.numGroups, packTiles = map.packTiles;
   index->numGroups = numGroups;
   index->packTiles = packTiles;
   index->offsets = allocManaged(numGroups + 1);
@@ -107,20 +133,19 @@ GpuIndex *compress(uint8_t *flags, int64_t numGroups, int64_t packTiles,
   unsigned groupBlocks = static_cast<unsigned>(
       numGroups < 1 ? 1 : (numGroups > 65535 ? 65535 : numGroups));
   launch("spider_count_groups", groupBlocks, kThreads,
-         {&flags, &numGroups, &packTiles, &counts});
+         {&map.flags, &numGroups, &packTiles, &counts});
   launch("spider_scan_offsets", 1, 1024,
-         {&counts, &numGroups, &index->offsets, &status});
-  // The one read-back: the positions buffer's size.
-  unsigned long long words[2] = {0, 0};
+         {&counts, &numGroups, &index->offsets, &map.status});
   SPIDER_CU(cuMemcpy, reinterpret_cast<CUdeviceptr>(words),
-            reinterpret_cast<CUdeviceptr>(status), sizeof(words));
-  index->numActive = static_cast<int64_t>(words[0]);
+            reinterpret_cast<CUdeviceptr>(map.status),
+            sizeof(unsigned long long) * kStatusWords);
+  index->numActive = static_cast<int64_t>(words[kActiveTiles]);
+  index->nonZeros = static_cast<int64_t>(words[kNonZeros]);
   index->positions = allocManaged(index->numActive);
   launch("spider_fill_positions", groupBlocks, kThreads,
-         {&flags, &numGroups, &packTiles, &index->offsets,
+         {&map.flags, &numGroups, &packTiles, &index->offsets,
           &index->positions});
   SPIDER_CU(cuCtxSynchronize);
-  index->nonZeros = nonZeros;
   freeDevice(counts);
   return index;
 }
@@ -141,7 +166,7 @@ void *detect(UnrankedMemRef *input, int64_t packDim, const int64_t tiles[4],
   args.rank = view.rank;
   args.numElements = view.numElements();
   args.packDim = packDim;
-  int64_t numTiles = 1;
+  int64_t numGroups = 1; // Row-major over the non-pack axes.
   for (int64_t d = 0; d < view.rank; ++d) {
     if (tiles[d] <= 0)
       fail("spider.detect: micro-tile sizes must be positive");
@@ -149,44 +174,18 @@ void *detect(UnrankedMemRef *input, int64_t packDim, const int64_t tiles[4],
     args.strides[d] = view.strides[d];
     args.microtile[d] = tiles[d];
     args.grid[d] = (view.sizes[d] + tiles[d] - 1) / tiles[d];
-    numTiles *= args.grid[d];
+    if (d != packDim)
+      numGroups *= args.grid[d];
   }
-  int64_t packTiles = args.grid[packDim];
-  int64_t numGroups = packTiles ? numTiles / packTiles : 0;
-  if (!packTiles) // An empty pack axis: every group is empty.
-    numGroups = numTiles = [&] {
-      int64_t n = 1;
-      for (int64_t d = 0; d < view.rank; ++d)
-        if (d != packDim)
-          n *= args.grid[d];
-      return n;
-    }();
-  if (args.numElements)
+  Activity map(numGroups, args.grid[packDim]);
+  if (args.numElements) {
     checkReadable(view.data, "detect");
-  auto *flags = static_cast<uint8_t *>(allocDevice(numTiles));
-  auto *status = static_cast<unsigned long long *>(allocDevice(16));
-  SPIDER_CU(cuMemsetD8Async, reinterpret_cast<CUdeviceptr>(flags), 0,
-            numTiles ? numTiles : 1, nullptr);
-  SPIDER_CU(cuMemsetD8Async, reinterpret_cast<CUdeviceptr>(status), 0, 16,
-            nullptr);
-  if (args.numElements && packTiles) {
     std::string name = std::string("spider_detect_") + suffix;
     launch(name.c_str(), blocksFor(args.numElements), kThreads,
-           {&args, &flags, &status});
+           {&args, &map.flags, &map.status});
   }
-  // The non-zero count shares the status words: [0] active, [1] non-zeros.
-  unsigned long long nonZeros = 0;
-  if (args.numElements && packTiles) {
-    SPIDER_CU(cuMemcpy, reinterpret_cast<CUdeviceptr>(&nonZeros),
-              reinterpret_cast<CUdeviceptr>(status), sizeof(nonZeros));
-    SPIDER_CU(cuMemsetD8Async, reinterpret_cast<CUdeviceptr>(status), 0, 16,
-              nullptr);
-  }
-  GpuIndex *index =
-      compress(flags, numGroups, packTiles, status, int64_t(nonZeros));
-  freeDevice(flags);
-  freeDevice(status);
-  return index;
+  unsigned long long words[kStatusWords];
+  return compress(map, words);
 }
 
 GpuIndex *fromHost(const spider::rt::TileIndex &host) {
@@ -267,33 +266,25 @@ SPIDER_GPU_EXPORT void *_mlir_ciface_spider_rt_gpu_route(UnrankedMemRef *ids,
          std::to_string(tokenBlock));
   int64_t numIds = tokens * k;
   int64_t tokenTiles = (tokens + tokenBlock - 1) / tokenBlock;
-  if (numIds)
+  Activity map(numExperts, tokenTiles);
+  if (numIds) {
     checkReadable(data, "route");
-  auto *flags = static_cast<uint8_t *>(allocDevice(numExperts * tokenTiles));
-  auto *status = static_cast<unsigned long long *>(allocDevice(24));
-  SPIDER_CU(cuMemsetD8Async, reinterpret_cast<CUdeviceptr>(flags), 0,
-            numExperts * tokenTiles ? numExperts * tokenTiles : 1, nullptr);
-  SPIDER_CU(cuMemsetD8Async, reinterpret_cast<CUdeviceptr>(status), 0, 24,
-            nullptr);
-  if (numIds)
     launch("spider_route_flags", blocksFor(numIds), kThreads,
-           {&data, &numIds, &k, &numExperts, &tokenBlock, &tokenTiles, &flags,
-            &status});
-  unsigned long long words[3] = {0, 0, 0};
-  SPIDER_CU(cuMemcpy, reinterpret_cast<CUdeviceptr>(words),
-            reinterpret_cast<CUdeviceptr>(status), sizeof(words));
-  if (words[1]) {
-    int64_t slot = static_cast<int64_t>(words[1] - 1), expert = 0;
+           {&data, &numIds, &k, &numExperts, &tokenBlock, &tokenTiles,
+            &map.flags, &map.status});
+  }
+  // Bad ids are skipped in the map; they are reported from the one
+  // read-back of the status words.
+  unsigned long long words[kStatusWords];
+  GpuIndex *index = compress(map, words);
+  if (words[kRouteError]) {
+    int64_t slot = static_cast<int64_t>(words[kRouteError] - 1), expert = 0;
     SPIDER_CU(cuMemcpy, reinterpret_cast<CUdeviceptr>(&expert),
               reinterpret_cast<CUdeviceptr>(data + slot), sizeof(expert));
     fail("spider.route: expert id " + std::to_string(expert) + " of token " +
          std::to_string(slot / k) + " is out of range [0, " +
          std::to_string(numExperts) + ")");
   }
-  GpuIndex *index =
-      compress(flags, numExperts, tokenTiles, status, int64_t(words[2]));
-  freeDevice(flags);
-  freeDevice(status);
   return index;
 }
 

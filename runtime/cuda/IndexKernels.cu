@@ -8,21 +8,22 @@
 //   2. the number of active micro-tiles per group, then their exclusive scan
 //      into the group offsets,
 //   3. the positions, compacted per group in ascending order.
-// The host reads back one word at the end (the number of active tiles and an
-// error flag) because the positions buffer's size needs it.
+// The host reads back the status words (IndexKernelArgs.h) once, after the
+// scan, because the positions buffer's size needs the number of active tiles.
 //
 //===----------------------------------------------------------------------===//
 
-#include "DetectArgs.h"
+#include "IndexKernelArgs.h"
 
 #include <cstdint>
 
 using spider::cuda::DetectArgs;
 using spider::cuda::kMaxRank;
+using namespace spider::cuda; // The status words.
 
 template <typename T>
 __device__ void detectBody(const DetectArgs &a, uint8_t *flags,
-                           unsigned long long *nonZeros) {
+                           unsigned long long *status) {
   const T *data = static_cast<const T *>(a.data);
   int64_t stride = int64_t(gridDim.x) * blockDim.x;
   for (int64_t linear = int64_t(blockIdx.x) * blockDim.x + threadIdx.x;
@@ -50,30 +51,30 @@ __device__ void detectBody(const DetectArgs &a, uint8_t *flags,
     unsigned mask = __activemask();
     unsigned votes = __ballot_sync(mask, active);
     if ((threadIdx.x & 31) == __ffs(mask) - 1 && votes)
-      atomicAdd(nonZeros, (unsigned long long)__popc(votes));
+      atomicAdd(&status[kNonZeros], (unsigned long long)__popc(votes));
   }
 }
 
 extern "C" __global__ void spider_detect_f32(DetectArgs a, uint8_t *flags,
-                                             unsigned long long *nonZeros) {
-  detectBody<float>(a, flags, nonZeros);
+                                             unsigned long long *status) {
+  detectBody<float>(a, flags, status);
 }
 extern "C" __global__ void spider_detect_f64(DetectArgs a, uint8_t *flags,
-                                             unsigned long long *nonZeros) {
-  detectBody<double>(a, flags, nonZeros);
+                                             unsigned long long *status) {
+  detectBody<double>(a, flags, status);
 }
 extern "C" __global__ void spider_detect_i32(DetectArgs a, uint8_t *flags,
-                                             unsigned long long *nonZeros) {
-  detectBody<int32_t>(a, flags, nonZeros);
+                                             unsigned long long *status) {
+  detectBody<int32_t>(a, flags, status);
 }
 extern "C" __global__ void spider_detect_i64(DetectArgs a, uint8_t *flags,
-                                             unsigned long long *nonZeros) {
-  detectBody<int64_t>(a, flags, nonZeros);
+                                             unsigned long long *status) {
+  detectBody<int64_t>(a, flags, status);
 }
 
 /// The routing index [tokens, experts], packed along tokens: group = expert,
-/// position = token block. A bad id sets `status[1]` to 1 + the id's slot;
-/// `status[2]` counts the routed ids.
+/// position = token block. A bad id sets status[kRouteError] to 1 + the id's
+/// slot; status[kNonZeros] counts the routed ids.
 extern "C" __global__ void spider_route_flags(const int64_t *ids,
                                               int64_t numIds, int64_t k,
                                               int64_t numExperts,
@@ -88,11 +89,11 @@ extern "C" __global__ void spider_route_flags(const int64_t *ids,
     if (expert < 0)
       continue; // "No expert".
     if (expert >= numExperts) {
-      atomicCAS(&status[1], 0ull, (unsigned long long)(i + 1));
+      atomicCAS(&status[kRouteError], 0ull, (unsigned long long)(i + 1));
       continue;
     }
     flags[expert * tokenTiles + (i / k) / tokenBlock] = 1;
-    atomicAdd(&status[2], 1ull);
+    atomicAdd(&status[kNonZeros], 1ull);
   }
 }
 
@@ -121,7 +122,8 @@ extern "C" __global__ void spider_count_groups(const uint8_t *flags,
   }
 }
 
-/// offsets[0..n] = exclusive scan of counts[0..n); status[0] = offsets[n].
+/// offsets[0..n] = exclusive scan of counts[0..n);
+/// status[kActiveTiles] = offsets[n].
 /// One block: each thread scans a contiguous chunk.
 extern "C" __global__ void spider_scan_offsets(const int64_t *counts,
                                                int64_t n, int64_t *offsets,
@@ -143,7 +145,7 @@ extern "C" __global__ void spider_scan_offsets(const int64_t *counts,
       running += v;
     }
     offsets[n] = running;
-    status[0] = (unsigned long long)running;
+    status[kActiveTiles] = (unsigned long long)running;
   }
   __syncthreads();
   int64_t running = sums[threadIdx.x];
