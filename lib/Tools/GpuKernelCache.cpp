@@ -88,21 +88,28 @@ GpuKernelCache::compile(ModuleOp module, StringRef targetKey,
     kernel->print(os, OpPrintingFlags().printGenericOpForm());
     std::string fingerprint = llvm::utohexstr(llvm::xxh3_64bits(text), true, 16);
 
-    std::string objects;
+    // A hit only counts once its entry parses; a damaged entry (a file cut
+    // short by a full disk, say) is dropped and the module compiled again.
+    auto cached = [&](StringRef objects) {
+      return dyn_cast_or_null<ArrayAttr>(
+          objects.empty() ? Attribute()
+                          : parseAttribute(objects, module.getContext()));
+    };
+    ArrayAttr array;
     if (auto it = memory.find(fingerprint); it != memory.end()) {
-      objects = it->second;
-      ++stats.memoryHits;
-    } else if (!(objects = lookupDisk(fingerprint)).empty()) {
-      ++stats.diskHits;
-      memory[fingerprint] = objects;
+      if ((array = cached(it->second)))
+        ++stats.memoryHits;
+      else
+        memory.erase(it);
     }
-    Attribute parsed;
-    if (!objects.empty())
-      parsed = parseAttribute(objects, module.getContext());
-    auto array = dyn_cast_or_null<ArrayAttr>(parsed);
     if (!array) {
-      if (!objects.empty()) // A damaged entry: compile again.
-        --(memory.count(fingerprint) ? stats.memoryHits : stats.diskHits);
+      std::string objects = lookupDisk(fingerprint);
+      if ((array = cached(objects))) {
+        ++stats.diskHits;
+        memory[fingerprint] = std::move(objects);
+      }
+    }
+    if (!array) {
       pending[kernel.getSymName()] = fingerprint;
       continue;
     }

@@ -7,6 +7,8 @@
 // RUN: spider-run %s --target=gpu --dump-mlir --profile --cache-dir=%t/cache 2>&1 >/dev/null | FileCheck %s --check-prefix=AGAIN
 // RUN: spider-run %s --target=gpu --dump-mlir --profile --cache-dir=%t/cache --chip=sm_80 2>&1 >/dev/null | FileCheck %s --check-prefix=OTHER
 // RUN: ls %t/cache | FileCheck %s --check-prefix=FILES
+// RUN: for f in %t/cache/*.gpubin; do echo "#gpu.object<" > $f; done
+// RUN: spider-run %s --target=gpu --dump-mlir --profile --cache-dir=%t/cache 2>&1 >/dev/null | FileCheck %s --check-prefix=DAMAGED
 // RUN: rm -rf %t/shared && for i in 1 2 3 4; do (spider-run %s --target=gpu --dump-mlir --cache-dir=%t/shared > %t/out$i.mlir || echo FAILED) & done; wait
 // RUN: ls %t/shared | FileCheck %s --check-prefix=SHARED
 // RUN: cat %t/out4.mlir | FileCheck %s --check-prefix=BINARY
@@ -15,6 +17,8 @@
 // FIRST: spider-run: gpu: 3 kernel modules for sm_90: 3 compiled, 0 cache hits (0 memory, 0 disk)
 // AGAIN: spider-run: gpu: 3 kernel modules for sm_90: 0 compiled, 3 cache hits (0 memory, 3 disk)
 // OTHER: spider-run: gpu: 3 kernel modules for sm_80: 3 compiled, 0 cache hits
+// Damaged entries are compiled again, not counted as hits.
+// DAMAGED: spider-run: gpu: 3 kernel modules for sm_90: 3 compiled, 0 cache hits (0 memory, 0 disk)
 // FILES-COUNT-6: {{^[0-9a-f]+}}.gpubin
 // FILES-NOT: .tmp
 // SHARED-COUNT-3: {{^[0-9a-f]+}}.gpubin
