@@ -1,10 +1,7 @@
 //===- GPUPipeline.cpp - spider-gpu-pipeline ------------------------------===//
 
-#include "spider/Pipelines/Pipelines.h"
+#include "PipelineText.h"
 
-#include "mlir/Pass/PassManager.h"
-#include "mlir/Pass/PassRegistry.h"
-#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
@@ -38,14 +35,6 @@ std::string mlir::spider::gpuBinaryFormat(const GPUPipelineOptions &options) {
   return findCudaToolkit().empty() ? "isa" : "fatbin";
 }
 
-static void parseOrDie(OpPassManager &pm, const std::string &text) {
-  if (failed(parsePassPipeline(text, pm, llvm::errs())))
-    llvm::report_fatal_error(
-        "spider-gpu-pipeline: its passes are not registered; call "
-        "mlir::registerAllPasses() and mlir::spider::registerSpiderPasses() "
-        "first");
-}
-
 void mlir::spider::buildGPUPipeline(OpPassManager &pm,
                                     const GPUPipelineOptions &options) {
   buildGPUPipelinePreparation(pm, options);
@@ -58,12 +47,8 @@ void mlir::spider::buildGPUPipelinePreparation(
   llvm::raw_string_ostream os(text);
   // Spider on tensors: mark -> PIT -> tile kernels (or loops over index
   // groups) -> GPU index construction.
-  if (options.sparsify)
-    os << "spider-sparsify,";
-  if (options.selectTiles)
-    os << "spider-select-tiles{target=gpu assumed-density="
-       << options.assumedDensity << "},";
-  os << "canonicalize,spider-lower-pit-to-gpu{tf32="
+  appendMarksToPit(os, options, "gpu");
+  os << "spider-lower-pit-to-gpu{tf32="
      << (options.tf32 ? "true" : "false") << "},spider-lower-pit,"
         "spider-lower-gather-scatter,spider-lower-dts-gate,"
         "convert-spider-to-runtime{target=gpu},canonicalize,cse,"
@@ -92,7 +77,7 @@ void mlir::spider::buildGPUPipelinePreparation(
         "gpu.module(convert-gpu-to-nvvm,canonicalize,cse,"
         "reconcile-unrealized-casts),"
         "gpu-to-llvm";
-  parseOrDie(pm, text);
+  parsePipelineOrDie(pm, text, "spider-gpu-pipeline");
 }
 
 void mlir::spider::buildGPUPipelineSerialization(
@@ -105,5 +90,5 @@ void mlir::spider::buildGPUPipelineSerialization(
   if (!toolkit.empty())
     os << " toolkit=" << toolkit;
   os << "},convert-math-to-llvm,canonicalize,cse,reconcile-unrealized-casts";
-  parseOrDie(pm, text);
+  parsePipelineOrDie(pm, text, "spider-gpu-pipeline");
 }

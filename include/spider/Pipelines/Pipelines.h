@@ -13,22 +13,28 @@ class OpPassManager;
 
 namespace mlir::spider {
 
-/// Options of `spider-cpu-pipeline`.
-struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
-  PassOptions::Option<bool> sparsify{
+/// The options every Spider pipeline has: how marks become spider.pit ops.
+template <typename Derived>
+struct SpiderPipelineOptions : public PassPipelineOptions<Derived> {
+  ::mlir::detail::PassOptions::Option<bool> sparsify{
       *this, "sparsify",
       llvm::cl::desc("Run spider-sparsify (off: only what is already "
                      "spider.pit goes through PIT)"),
       llvm::cl::init(true)};
-  PassOptions::Option<bool> selectTiles{
+  ::mlir::detail::PassOptions::Option<bool> selectTiles{
       *this, "select-tiles",
-      llvm::cl::desc("Run spider-select-tiles (off: keep the marked "
-                     "micro-tiles and always run PIT)"),
+      llvm::cl::desc("Run spider-select-tiles with the target's tile "
+                     "database (off: keep the marked micro-tiles and always "
+                     "run PIT)"),
       llvm::cl::init(true)};
-  PassOptions::Option<double> assumedDensity{
+  ::mlir::detail::PassOptions::Option<double> assumedDensity{
       *this, "assumed-density",
       llvm::cl::desc("The density spider-select-tiles chooses covers for"),
       llvm::cl::init(0.1)};
+};
+
+/// Options of `spider-cpu-pipeline`.
+struct CPUPipelineOptions : public SpiderPipelineOptions<CPUPipelineOptions> {
   PassOptions::Option<bool> profile{
       *this, "profile",
       llvm::cl::desc("Call libspider_runtime's profiler around every "
@@ -48,21 +54,7 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
 void buildCPUPipeline(OpPassManager &pm, const CPUPipelineOptions &options);
 
 /// Options of `spider-gpu-pipeline`.
-struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
-  PassOptions::Option<bool> sparsify{
-      *this, "sparsify",
-      llvm::cl::desc("Run spider-sparsify (off: only what is already "
-                     "spider.pit goes through PIT)"),
-      llvm::cl::init(true)};
-  PassOptions::Option<bool> selectTiles{
-      *this, "select-tiles",
-      llvm::cl::desc("Run spider-select-tiles with the GPU tile database "
-                     "(off: keep the marked micro-tiles and always run PIT)"),
-      llvm::cl::init(true)};
-  PassOptions::Option<double> assumedDensity{
-      *this, "assumed-density",
-      llvm::cl::desc("The density spider-select-tiles chooses covers for"),
-      llvm::cl::init(0.1)};
+struct GPUPipelineOptions : public SpiderPipelineOptions<GPUPipelineOptions> {
   PassOptions::Option<bool> tf32{
       *this, "tf32",
       llvm::cl::desc("Compute f32 matmul PITs on tensor cores in TF32 "
