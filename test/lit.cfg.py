@@ -60,6 +60,17 @@ if config.spider_have_cuda in ("ON", "TRUE", "1"):
     except OSError:
         pass
 
+# `cuda-toolkit-default` when /usr/local/cuda has ptxas and libdevice: the
+# last place spider-gpu-pipeline's toolkit search looks. %cuda_toolkit_real
+# is that directory with symbolic links resolved.
+default_toolkit = "/usr/local/cuda"
+if os.access(os.path.join(default_toolkit, "bin", "ptxas"), os.X_OK) and \
+        os.path.isfile(os.path.join(default_toolkit, "nvvm", "libdevice",
+                                    "libdevice.10.bc")):
+    config.available_features.add("cuda-toolkit-default")
+    config.substitutions.append(("%cuda_toolkit_real",
+                                 os.path.realpath(default_toolkit)))
+
 llvm_config.use_default_substitutions()
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 

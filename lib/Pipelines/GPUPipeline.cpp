@@ -12,19 +12,34 @@
 using namespace mlir;
 using namespace mlir::spider;
 
+/// A CUDA toolkit root that the NVVM target can use: ptxas (and fatbinary)
+/// under bin/ and libdevice under nvvm/libdevice/. Checking both matters:
+/// a ptxas on PATH may be a wrapper script in /usr/local/bin whose
+/// parent/parent has no libdevice, and MLIR then fails every gpu.module that
+/// calls a math function.
+static bool isCudaToolkit(StringRef root) {
+  llvm::SmallString<128> ptxas(root), libdevice(root);
+  llvm::sys::path::append(ptxas, "bin", "ptxas");
+  llvm::sys::path::append(libdevice, "nvvm", "libdevice", "libdevice.10.bc");
+  return llvm::sys::fs::can_execute(ptxas) &&
+         llvm::sys::fs::is_regular_file(libdevice);
+}
+
 std::string mlir::spider::findCudaToolkit() {
-  auto hasPtxas = [](StringRef root) {
-    llvm::SmallString<128> path(root);
-    llvm::sys::path::append(path, "bin", "ptxas");
-    return llvm::sys::fs::can_execute(path);
-  };
   for (const char *variable : {"CUDA_ROOT", "CUDA_HOME", "CUDA_PATH"})
-    if (const char *root = std::getenv(variable); root && hasPtxas(root))
+    if (const char *root = std::getenv(variable); root && isCudaToolkit(root))
       return root;
-  if (llvm::ErrorOr<std::string> ptxas = llvm::sys::findProgramByName("ptxas"))
-    return llvm::sys::path::parent_path(llvm::sys::path::parent_path(*ptxas))
-        .str();
-  if (hasPtxas("/usr/local/cuda"))
+  // ptxas on PATH, through symbolic links to the file itself.
+  if (llvm::ErrorOr<std::string> ptxas = llvm::sys::findProgramByName("ptxas")) {
+    llvm::SmallString<128> real;
+    if (llvm::sys::fs::real_path(*ptxas, real))
+      real = *ptxas;
+    std::string root =
+        llvm::sys::path::parent_path(llvm::sys::path::parent_path(real)).str();
+    if (isCudaToolkit(root))
+      return root;
+  }
+  if (isCudaToolkit("/usr/local/cuda"))
     return "/usr/local/cuda";
   return "";
 }

@@ -79,8 +79,9 @@ struct GPUPipelineOptions : public SpiderPipelineOptions<GPUPipelineOptions> {
       llvm::cl::init(3)};
   PassOptions::Option<std::string> toolkit{
       *this, "toolkit",
-      llvm::cl::desc("The CUDA toolkit for ptxas (default: CUDA_ROOT, "
-                     "CUDA_HOME, CUDA_PATH, PATH, then /usr/local/cuda)"),
+      llvm::cl::desc("The CUDA toolkit for ptxas and libdevice (default: "
+                     "the first of CUDA_ROOT, CUDA_HOME, CUDA_PATH, the "
+                     "ptxas on PATH and /usr/local/cuda that has both)"),
       llvm::cl::init("")};
   PassOptions::Option<std::string> simtTile{
       *this, "simt-tile",
@@ -106,7 +107,10 @@ void buildGPUPipelinePreparation(OpPassManager &pm,
 void buildGPUPipelineSerialization(OpPassManager &pm,
                                    const GPUPipelineOptions &options);
 
-/// The CUDA toolkit whose ptxas serializes kernels, or "" when none is found.
+/// The CUDA toolkit whose ptxas serializes kernels and whose libdevice
+/// serves math functions: the first of CUDA_ROOT, CUDA_HOME, CUDA_PATH, the
+/// ptxas on PATH (symbolic links resolved) and /usr/local/cuda that has both
+/// bin/ptxas and nvvm/libdevice/libdevice.10.bc; "" when none has.
 std::string findCudaToolkit();
 
 /// The binary format `options` resolves to (auto: fatbin or isa).

@@ -29,7 +29,7 @@
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
-#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/NVGPU/IR/NVGPUDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -482,7 +482,7 @@ private:
         SmallVector<Value> sums;
         for (int64_t i = 0; i < 2; ++i)
           for (int64_t j = 0; j < 2; ++j)
-            sums.push_back(math::FmaOp::create(
+            sums.push_back(LLVM::FMAOp::create(
                 b, rowsA[i], colsB[j],
                 vector::ExtractOp::create(b, acc[t], ArrayRef<int64_t>{i, j})));
         acc[t] = vector::FromElementsOp::create(b, acc[t].getType(), sums);
