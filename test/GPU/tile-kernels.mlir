@@ -15,13 +15,15 @@
 // PTX-DAG: ldmatrix.sync.aligned.m8n8.x4.shared.b16
 // PTX-DAG: ldmatrix.sync.aligned.m8n8.x2.trans.shared.b16
 // PTX-DAG: mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
+// PTX-DAG: mma.sync.aligned.m16n8k16.row.col.f32.bf16.bf16.f32
 // PTX-DAG: bar.sync
 // SWrite of the m-packed kernels: atomics.
 // PTX-DAG: atom.global.add.f32
-// SM80: .target sm_80
-// SM80: mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
+// SM80-DAG: .target sm_80
+// SM80-DAG: mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
+// SM80-DAG: mma.sync.aligned.m16n8k16.row.col.f32.bf16.bf16.f32
 
-// REMARK: remark: no GPU tile kernel for this spider.pit: its operands are bf16, and MLIR 22 lowers nvgpu.mma.sync on f16, tf32, i8 and i4 only
+// REMARK-NOT: its operands are
 // REMARK: remark: no GPU tile kernel for this spider.pit: its sparse operand is not the matmul's left operand
 
 #K = #spider.sparse<microtile = [32, 1]>
@@ -53,7 +55,7 @@ func.func @rows(%a: tensor<256x512xf16>, %b: tensor<512x256xf16>, %c: tensor<256
   return %r : tensor<256x256xf32>
 }
 
-// bf16 has no tile kernel yet: loops over groups instead.
+// bf16: the same kernel, its MMAs as nvvm.mma.sync.
 func.func @bf16(%a: tensor<64x128xbf16>, %b: tensor<128x64xbf16>, %c: tensor<64x64xf32>) -> tensor<64x64xf32> {
   %as = spider.assume_sparse %a : tensor<64x128xbf16> to tensor<64x128xbf16, #K>
   %r = linalg.matmul ins(%as, %b : tensor<64x128xbf16, #K>, tensor<128x64xbf16>)

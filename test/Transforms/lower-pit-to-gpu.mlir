@@ -59,3 +59,22 @@ func.func @rows(%a: tensor<128x512xf16>, %b: tensor<512x256xf16>, %c: tensor<128
   } -> tensor<128x256xf32>
   return %r : tensor<128x256xf32>
 }
+
+// bf16: the f16 kernel's fragments, its MMA as nvvm.mma.sync on 32-bit
+// registers (MLIR 22's nvgpu.mma.sync does not lower bf16).
+// CHECK-LABEL: func.func @bf16
+// CHECK: gpu.launch
+// CHECK: nvgpu.ldmatrix {{.*}} -> vector<4x2xbf16>
+// CHECK: nvgpu.ldmatrix {{.*}} -> vector<2x2xbf16>
+// CHECK: vector.bitcast {{.*}} : vector<2xbf16> to vector<1xi32>
+// CHECK: nvvm.mma.sync A[{{.*}}] B[{{.*}}] C[{{.*}}] {layoutA = #nvvm.mma_layout<row>, layoutB = #nvvm.mma_layout<col>, multiplicandAPtxType = #nvvm.mma_type<bf16>, multiplicandBPtxType = #nvvm.mma_type<bf16>, shape = #nvvm.shape<m = 16, n = 8, k = 16>} : (i32, i32, f32) -> !llvm.struct<(f32, f32, f32, f32)>
+// CHECK-NOT: nvgpu.mma.sync
+func.func @bf16(%a: tensor<128x512xbf16>, %b: tensor<512x256xbf16>, %c: tensor<128x256xf32>, %i: !spider.index<microtile = [32, 1], pack_dim = 1>) -> tensor<128x256xf32> {
+  %r = spider.pit ins(%a, %b : tensor<128x512xbf16>, tensor<512x256xbf16>) outs(%c : tensor<128x256xf32>)
+         index(%i : !spider.index<microtile = [32, 1], pack_dim = 1>) sparse_operand = 0 pack_dim = 2 {
+  ^bb0(%x: tensor<128x512xbf16>, %y: tensor<512x256xbf16>, %z: tensor<128x256xf32>):
+    %m = linalg.matmul ins(%x, %y : tensor<128x512xbf16>, tensor<512x256xbf16>) outs(%z : tensor<128x256xf32>) -> tensor<128x256xf32>
+    spider.yield %m : tensor<128x256xf32>
+  } -> tensor<128x256xf32>
+  return %r : tensor<128x256xf32>
+}

@@ -5,12 +5,14 @@
 // pass rejects ops with unknown memory effects, and MLIR 22 declares none
 // for gpu.barrier and the nvgpu async-copy group ops. They synchronize
 // memory, so they are given the conservative effects: read and write.
+// nvvm.mma.sync (the bf16 MMAs) works on registers only: no effects.
 //
 //===----------------------------------------------------------------------===//
 
 #include "spider/Dialect/Spider/Transforms/BufferizableOpInterfaceImpl.h"
 
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/LLVMIR/NVVMDialect.h"
 #include "mlir/Dialect/NVGPU/IR/NVGPUDialect.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -30,6 +32,16 @@ struct SynchronizingEffects
     effects.emplace_back(MemoryEffects::Write::get());
   }
 };
+
+template <typename OpTy>
+struct RegisterOnlyEffects
+    : public MemoryEffectOpInterface::ExternalModel<RegisterOnlyEffects<OpTy>,
+                                                    OpTy> {
+  void getEffects(
+      Operation *op,
+      SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
+          &effects) const {}
+};
 } // namespace
 
 void mlir::spider::registerGpuMemoryEffectsExternalModels(
@@ -43,5 +55,8 @@ void mlir::spider::registerGpuMemoryEffectsExternalModels(
         SynchronizingEffects<nvgpu::DeviceAsyncCreateGroupOp>>(*context);
     nvgpu::DeviceAsyncWaitOp::attachInterface<
         SynchronizingEffects<nvgpu::DeviceAsyncWaitOp>>(*context);
+  });
+  registry.addExtension(+[](MLIRContext *context, NVVM::NVVMDialect *) {
+    NVVM::MmaOp::attachInterface<RegisterOnlyEffects<NVVM::MmaOp>>(*context);
   });
 }

@@ -13,9 +13,10 @@
 // SRead stages 16-deep k slices of A and B in shared memory, with
 // asynchronous copies (cp.async, zero-filled past the boundary) where the
 // source is contiguous and 16-byte aligned, element loads otherwise. The
-// tile compute runs on tensor cores for f16 (mma.sync m16n8k16 with
-// ldmatrix, accumulating in f32) and on FMAs for f32 (or in TF32 on tensor
-// cores with the tf32 option). bf16 waits for MLIR's nvgpu lowering.
+// tile compute runs on tensor cores for f16 and bf16 (mma.sync m16n8k16
+// with ldmatrix, accumulating in f32; bf16 as nvvm.mma.sync, which MLIR 22's
+// nvgpu.mma.sync does not lower) and on FMAs for f32 (or in TF32 on tensor
+// cores with the tf32 option).
 // The dense fallback (dense_threshold) is the same kernel over all of k.
 //
 //===----------------------------------------------------------------------===//
@@ -30,6 +31,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/LLVMIR/NVVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/NVGPU/IR/NVGPUDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -57,7 +59,7 @@ struct MatmulPit {
   linalg::LinalgOp op;
   bool packK = true;     ///< Pack dim is k (else m).
   int64_t tm = 1, tk = 1; ///< A's micro-tile.
-  Type element;          ///< Of A and B: f16 or f32.
+  Type element;          ///< Of A and B: f16, bf16 or f32.
 };
 
 bool isMatmulMaps(linalg::LinalgOp op) {
@@ -99,11 +101,8 @@ std::string match(PitOp pit, MatmulPit &plan) {
   Type a = typeOf(op.getDpsInputOperand(0)->get()).getElementType();
   Type b = typeOf(op.getDpsInputOperand(1)->get()).getElementType();
   Type c = typeOf(op.getDpsInitOperand(0)->get()).getElementType();
-  if (a != b || !(a.isF16() || a.isF32()))
-    return a.isBF16() && b.isBF16()
-               ? "its operands are bf16, and MLIR 22 lowers nvgpu.mma.sync "
-                 "on f16, tf32, i8 and i4 only"
-               : "its operands are not both f16 or both f32";
+  if (a != b || !(a.isF16() || a.isBF16() || a.isF32()))
+    return "its operands are not both f16, both bf16 or both f32";
   if (!c.isF32())
     return "its result is not f32 (the tensor cores accumulate in f32)";
   TileIndexType index = pit.getIndex().getType();
@@ -436,9 +435,48 @@ private:
           b, VectorType::get({2, 2}, elem), Bs,
           ValueRange{rem(lane, cst(16)), bCol}, /*transpose=*/true,
           /*numTiles=*/2);
-      acc[t] = nvgpu::MmaSyncOp::create(b, fragA, fragB, acc[t],
-                                        ArrayRef<int64_t>{16, 8, 16});
+      acc[t] = elem.isBF16() ? mmaBf16(fragA, fragB, acc[t])
+                             : nvgpu::MmaSyncOp::create(
+                                   b, fragA, fragB, acc[t],
+                                   ArrayRef<int64_t>{16, 8, 16});
     }
+  }
+
+  /// One m16n8k16 bf16 MMA as nvvm.mma.sync on the ldmatrix fragments
+  /// (each row of two bf16 is one 32-bit register) and the vector<2x2xf32>
+  /// accumulator (row-major: c0 c1 / c2 c3), as nvgpu.mma.sync would pass
+  /// them for f16.
+  Value mmaBf16(Value fragA, Value fragB, Value acc) {
+    auto registers = [&](Value frag) {
+      SmallVector<Value> regs;
+      int64_t rows = cast<VectorType>(frag.getType()).getShape()[0];
+      for (int64_t r = 0; r < rows; ++r) {
+        Value pair = vector::ExtractOp::create(b, frag, ArrayRef<int64_t>{r});
+        Value word = vector::BitCastOp::create(
+            b, VectorType::get({1}, b.getI32Type()), pair);
+        regs.push_back(
+            vector::ExtractOp::create(b, word, ArrayRef<int64_t>{0}));
+      }
+      return regs;
+    };
+    SmallVector<Value> c;
+    for (int64_t i = 0; i < 2; ++i)
+      for (int64_t j = 0; j < 2; ++j)
+        c.push_back(vector::ExtractOp::create(b, acc, ArrayRef<int64_t>{i, j}));
+    Type f32 = b.getF32Type();
+    auto resultType =
+        LLVM::LLVMStructType::getLiteral(b.getContext(), {f32, f32, f32, f32});
+    Value d = NVVM::MmaOp::create(
+        b, resultType, registers(fragA), registers(fragB), c,
+        ArrayRef<int64_t>{16, 8, 16}, std::nullopt, std::nullopt,
+        std::array<NVVM::MMATypes, 2>{NVVM::MMATypes::bf16,
+                                      NVVM::MMATypes::bf16},
+        std::array<NVVM::MMALayout, 2>{NVVM::MMALayout::row,
+                                       NVVM::MMALayout::col});
+    SmallVector<Value> sums;
+    for (int64_t i = 0; i < 4; ++i)
+      sums.push_back(LLVM::ExtractValueOp::create(b, d, ArrayRef<int64_t>{i}));
+    return vector::FromElementsOp::create(b, acc.getType(), sums);
   }
 
   /// TF32: two m16n8k8 steps per stage, fragments loaded element-wise.

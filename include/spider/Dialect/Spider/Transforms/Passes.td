@@ -177,9 +177,8 @@ def SpiderLowerPitToGpu : Pass<"spider-lower-pit-to-gpu", "::mlir::ModuleOp"> {
   let summary = "Lowers matmul spider.pit ops to tensor-core GPU tile kernels";
   let description = [{
     Rewrites every `spider.pit` on tensors whose computation is a matmul
-    `C[m,n] += A[m,k] * B[k,n]` (named or generic; A and B f16 or f32, C
-    f32; bf16 is left out because MLIR 22 lowers `nvgpu.mma.sync` on f16,
-    tf32, i8 and i4 only) with the sparse operand A and a two-dimensional index into one
+    `C[m,n] += A[m,k] * B[k,n]` (named or generic; A and B f16, bf16 or
+    f32, C f32) with the sparse operand A and a two-dimensional index into one
     `gpu.launch` of 128 threads (four warps):
 
     * **pack dim k** (A's micro-tiles `[tm, tk]`, tm = 16, 32 or 64; groups
@@ -195,9 +194,11 @@ def SpiderLowerPitToGpu : Pass<"spider-lower-pit-to-gpu", "::mlir::ModuleOp"> {
     of 16-byte chunks, zero-filled past the boundary, where the rows are
     contiguous and a static multiple of 16 bytes long; element loads
     otherwise (A's single columns with `[tm, 1]` micro-tiles). The tile
-    compute runs on tensor cores for f16: `nvgpu.ldmatrix` and
-    `nvgpu.mma.sync` m16n8k16, accumulating in f32. For f32 it runs on FMAs
-    (exact f32, what the unmarked program computes) or, with `tf32`, on
+    compute runs on tensor cores for f16 and bf16: `nvgpu.ldmatrix` and
+    an m16n8k16 `mma.sync`, accumulating in f32 (`nvgpu.mma.sync` for f16;
+    `nvvm.mma.sync` on the fragments' 32-bit registers for bf16, which MLIR
+    22's nvgpu lowering does not take). For f32 it runs on FMAs
+    (`llvm.intr.fma`, which needs no libdevice; exact f32, what the unmarked program computes) or, with `tf32`, on
     tensor cores as `nvgpu.mma.sync` m16n8k8 in TF32 (10-bit mantissas:
     relative errors near 1e-3).
 
@@ -224,6 +225,7 @@ def SpiderLowerPitToGpu : Pass<"spider-lower-pit-to-gpu", "::mlir::ModuleOp"> {
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",
     "::mlir::gpu::GPUDialect", "::mlir::LLVM::LLVMDialect",
+    "::mlir::NVVM::NVVMDialect",
     "::mlir::memref::MemRefDialect",
     "::mlir::nvgpu::NVGPUDialect", "::mlir::scf::SCFDialect",
     "::mlir::tensor::TensorDialect", "::mlir::vector::VectorDialect",
