@@ -5,11 +5,12 @@
 // can read; CSR indices are built on the host from the (managed) CSR arrays
 // and copied. Index arrays live in CUDA managed memory, so that kernels and
 // host loops read them alike, and buffers handed to compiled code are freed
-// by its gpu.dealloc (cuMemFree).
+// by its gpu.dealloc (back to the runtime's block cache, DeviceMemory.h).
 //
 //===----------------------------------------------------------------------===//
 
 #include "CudaDriver.h"
+#include "DeviceMemory.h"
 #include "IndexKernelArgs.h"
 #include "spider/Runtime/MemRef.h"
 #include "spider/Runtime/TileIndex.h"
@@ -40,23 +41,16 @@ struct GpuIndex {
 };
 
 int64_t *allocManaged(int64_t count) {
-  CUdeviceptr ptr = 0;
-  SPIDER_CU(cuMemAllocManaged, &ptr,
-            sizeof(int64_t) * static_cast<size_t>(count > 0 ? count : 1),
-            CU_MEM_ATTACH_GLOBAL);
-  return reinterpret_cast<int64_t *>(ptr);
+  return static_cast<int64_t *>(spider::cuda::allocate(
+      sizeof(int64_t) * static_cast<size_t>(count > 0 ? count : 1),
+      /*managed=*/true));
 }
 
 void *allocDevice(size_t bytes) {
-  CUdeviceptr ptr = 0;
-  SPIDER_CU(cuMemAlloc, &ptr, bytes ? bytes : 1);
-  return reinterpret_cast<void *>(ptr);
+  return spider::cuda::allocate(bytes, /*managed=*/false);
 }
 
-void freeDevice(void *ptr) {
-  if (ptr)
-    SPIDER_CU(cuMemFree, reinterpret_cast<CUdeviceptr>(ptr));
-}
+void freeDevice(void *ptr) { spider::cuda::release(ptr, nullptr); }
 
 CUfunction kernel(const char *name) {
   static CUmodule module = [] {

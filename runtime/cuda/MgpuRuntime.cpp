@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CudaDriver.h"
+#include "DeviceMemory.h"
 
 #include <cstdint>
 #include <vector>
@@ -137,25 +138,17 @@ SPIDER_MGPU_EXPORT void *mgpuMemAlloc(uint64_t sizeBytes, CUstream stream,
   ScopedContext scope;
   if (sizeBytes == 0)
     return nullptr;
-  CUdeviceptr ptr = 0;
-  if (isHostShared) {
-    // Host-shared buffers must not be touched while work on them is queued.
-    if (stream)
-      SPIDER_CU(cuStreamSynchronize, stream);
-    SPIDER_CU(cuMemAllocManaged, &ptr, sizeBytes, CU_MEM_ATTACH_GLOBAL);
-  } else {
-    SPIDER_CU(cuMemAlloc, &ptr, sizeBytes);
-  }
-  return reinterpret_cast<void *>(ptr);
+  // Host-shared buffers must not be touched while work on them is queued.
+  if (isHostShared && stream)
+    SPIDER_CU(cuStreamSynchronize, stream);
+  return spider::cuda::allocate(sizeBytes, isHostShared);
 }
 
 SPIDER_MGPU_EXPORT void mgpuMemFree(void *ptr, CUstream stream) {
   if (!ptr)
     return;
   ScopedContext scope;
-  if (stream)
-    SPIDER_CU(cuStreamSynchronize, stream);
-  SPIDER_CU(cuMemFree, reinterpret_cast<CUdeviceptr>(ptr));
+  spider::cuda::release(ptr, stream);
 }
 
 SPIDER_MGPU_EXPORT void mgpuMemcpy(void *dst, void *src, size_t sizeBytes,

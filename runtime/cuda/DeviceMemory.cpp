@@ -1,0 +1,64 @@
+//===- DeviceMemory.cpp - GPU allocations through a block cache -----------===//
+
+#include "DeviceMemory.h"
+
+#include "BlockCache.h"
+#include "CudaDriver.h"
+
+#include <cstdlib>
+#include <string>
+
+namespace spider::cuda {
+namespace {
+
+size_t cacheLimit() {
+  const char *text = std::getenv("SPIDER_GPU_CACHE_BYTES");
+  if (!text || !*text)
+    return size_t(4) << 30;
+  char *end = nullptr;
+  unsigned long long value = std::strtoull(text, &end, 10);
+  if (*end)
+    fail("SPIDER_GPU_CACHE_BYTES is '" + std::string(text) +
+         "', not a number of bytes");
+  return static_cast<size_t>(value);
+}
+
+BlockCache &cache() {
+  // Never destroyed: blocks outlive static destruction order at exit, and
+  // the driver frees them with the process.
+  static BlockCache *instance = new BlockCache(
+      [](size_t bytes, bool managed) {
+        CUdeviceptr ptr = 0;
+        if (managed)
+          SPIDER_CU(cuMemAllocManaged, &ptr, bytes, CU_MEM_ATTACH_GLOBAL);
+        else
+          SPIDER_CU(cuMemAlloc, &ptr, bytes);
+        return reinterpret_cast<void *>(ptr);
+      },
+      [](void *ptr) {
+        SPIDER_CU(cuMemFree, reinterpret_cast<CUdeviceptr>(ptr));
+      },
+      cacheLimit());
+  return *instance;
+}
+
+} // namespace
+
+void *allocate(size_t bytes, bool managed) {
+  return cache().allocate(bytes, managed);
+}
+
+void release(void *ptr, CUstream stream) {
+  if (!ptr)
+    return;
+  // A cached block can be handed out again at once: nothing queued may
+  // still read or write it.
+  if (stream)
+    SPIDER_CU(cuStreamSynchronize, stream);
+  else
+    SPIDER_CU(cuCtxSynchronize);
+  if (!cache().release(ptr))
+    SPIDER_CU(cuMemFree, reinterpret_cast<CUdeviceptr>(ptr));
+}
+
+} // namespace spider::cuda
