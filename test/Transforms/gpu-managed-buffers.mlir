@@ -56,3 +56,35 @@ func.func @stack(%v: f32) {
   }
   return
 }
+
+// -----
+
+// A host copy into a buffer a kernel uses runs on the GPU; a copy between
+// host-only buffers, or through a strided view, stays on the host.
+// CHECK-LABEL: func.func @copies
+// CHECK: %[[M:.*]] = gpu.alloc host_shared () : memref<64xf32>
+// CHECK: %[[T:.*]] = gpu.wait async
+// CHECK: %[[C:.*]] = gpu.memcpy async [%[[T]]] %[[M]], %arg0 : memref<64xf32>, memref<64xf32>
+// CHECK: gpu.wait [%[[C]]]
+// CHECK: gpu.launch
+// CHECK: memref.copy %arg0, %{{.*}} : memref<64xf32> to memref<64xf32>
+// CHECK: memref.copy %{{.*}}, %{{.*}} : memref<32xf32, strided<[2]>> to memref<32xf32>
+func.func @copies(%init: memref<64xf32>, %v: f32) {
+  %m = memref.alloc() : memref<64xf32>
+  memref.copy %init, %m : memref<64xf32> to memref<64xf32>
+  %c1 = arith.constant 1 : index
+  gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
+             threads(%tx, %ty, %tz) in (%sx = %c1, %sy = %c1, %sz = %c1) {
+    memref.store %v, %m[%tx] : memref<64xf32>
+    gpu.terminator
+  }
+  %h = memref.alloc() : memref<64xf32>
+  memref.copy %init, %h : memref<64xf32> to memref<64xf32>
+  %s = memref.subview %m[0] [32] [2] : memref<64xf32> to memref<32xf32, strided<[2]>>
+  %o = memref.alloc() : memref<32xf32>
+  memref.copy %s, %o : memref<32xf32, strided<[2]>> to memref<32xf32>
+  memref.dealloc %o : memref<32xf32>
+  memref.dealloc %h : memref<64xf32>
+  memref.dealloc %m : memref<64xf32>
+  return
+}

@@ -3,7 +3,10 @@
 // spider-gpu-pipeline runs whole programs: kernels read buffers that host
 // code allocated, filled or will print. Rather than copying between host and
 // device around every launch, every host heap buffer becomes CUDA managed
-// memory (gpu.alloc host_shared), which both sides address alike.
+// memory (gpu.alloc host_shared), which both sides address alike. A host
+// copy into or out of a buffer that a kernel uses runs on the GPU
+// (gpu.memcpy): a CPU memcpy would migrate every page of both buffers to
+// the host, and the next kernel would fault them all back.
 //
 //===----------------------------------------------------------------------===//
 
@@ -53,6 +56,29 @@ void emitDealloc(OpBuilder &b, Location loc, Value memref) {
   gpu::WaitOp::create(b, loc, Type(), ValueRange{done});
 }
 
+/// gpu.memcpy in its async form (the one gpu-to-llvm lowers), waited for.
+void emitCopy(OpBuilder &b, Location loc, Value source, Value target) {
+  Type token = gpu::AsyncTokenType::get(b.getContext());
+  Value stream = gpu::WaitOp::create(b, loc, token, ValueRange{}).getAsyncToken();
+  Value done = gpu::MemcpyOp::create(b, loc, token, ValueRange{stream}, target,
+                                     source)
+                   .getAsyncToken();
+  gpu::WaitOp::create(b, loc, Type(), ValueRange{done});
+}
+
+/// Whether a host memref.copy should run on the GPU: a kernel uses one of
+/// its buffers, and both are contiguous (identity layout), as gpu.memcpy
+/// wants.
+bool copiesOnDevice(memref::CopyOp copy) {
+  auto contiguous = [](Value v) {
+    auto type = dyn_cast<MemRefType>(v.getType());
+    return type && type.getLayout().isIdentity();
+  };
+  return contiguous(copy.getSource()) && contiguous(copy.getTarget()) &&
+         copy.getSource().getType() == copy.getTarget().getType() &&
+         (reachesKernel(copy.getSource()) || reachesKernel(copy.getTarget()));
+}
+
 struct GpuManagedBuffersPass
     : public spider::impl::SpiderGpuManagedBuffersBase<GpuManagedBuffersPass> {
   void runOnOperation() override {
@@ -60,7 +86,7 @@ struct GpuManagedBuffersPass
     getOperation()->walk([&](Operation *op) {
       if (!onDevice(op) &&
           isa<memref::AllocOp, memref::DeallocOp, memref::GetGlobalOp,
-              memref::AllocaOp>(op))
+              memref::AllocaOp, memref::CopyOp>(op))
         ops.push_back(op);
     });
     for (Operation *op : ops) {
@@ -85,6 +111,13 @@ struct GpuManagedBuffersPass
             /*symbolOperands=*/ValueRange{}, /*hostShared=*/b.getUnitAttr());
         alloc.replaceAllUsesWith(managed.getMemref());
         alloc.erase();
+        continue;
+      }
+      if (auto copy = dyn_cast<memref::CopyOp>(op)) {
+        if (copiesOnDevice(copy)) {
+          emitCopy(b, loc, copy.getSource(), copy.getTarget());
+          copy.erase();
+        }
         continue;
       }
       if (auto dealloc = dyn_cast<memref::DeallocOp>(op)) {

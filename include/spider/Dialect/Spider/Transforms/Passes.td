@@ -239,7 +239,10 @@ def SpiderGpuManagedBuffers : Pass<"spider-gpu-managed-buffers", "::mlir::Module
     `memref.alloc` to `gpu.alloc host_shared` and `memref.dealloc` to
     `gpu.dealloc`, and copies `memref.get_global` constants into such
     buffers, so that kernels and host code read the same buffers (CUDA
-    managed memory through `mgpuMemAlloc`). Runs after bufferization and
+    managed memory through `mgpuMemAlloc`). A host `memref.copy` between
+    contiguous buffers one of which a kernel uses becomes `gpu.memcpy`: a
+    CPU copy would migrate every page of both to the host, and the next
+    kernel would fault them back. Runs after bufferization and
     buffer deallocation. A `memref.alloca` whose buffer a kernel reads is an
     error: the GPU cannot read the host stack.
 
