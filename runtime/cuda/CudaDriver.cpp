@@ -11,8 +11,12 @@ namespace spider::cuda {
 
 void fail(const std::string &message) {
   std::fprintf(stderr, "spider: error: %s\n", message.c_str());
-  std::fflush(stderr);
-  std::exit(1);
+  // _Exit, not exit: a failure can happen inside the driver's static
+  // initialization, called from an executable's global constructors (the
+  // embedded GPU modules load there); exit() would run global destructors
+  // that unload modules, re-enter that initialization and abort.
+  std::fflush(nullptr);
+  std::_Exit(1);
 }
 
 namespace {
