@@ -72,32 +72,29 @@ void mgpuMemFree(void *ptr, void *stream);
 
 namespace {
 
+/// Stops the benchmark with the failing call's name and the library's word
+/// for the failure.
+void require(bool ok, const char *call, const char *what) {
+  if (ok)
+    return;
+  std::fprintf(stderr, "spider-gpu-bench: %s failed: %s\n", call, what);
+  std::exit(1);
+}
+
 #define CHECK_CUDA(call)                                                       \
   do {                                                                         \
     cudaError_t e = (call);                                                    \
-    if (e != cudaSuccess) {                                                    \
-      std::fprintf(stderr, "spider-gpu-bench: %s failed: %s\n", #call,        \
-                   cudaGetErrorString(e));                                     \
-      std::exit(1);                                                            \
-    }                                                                          \
+    require(e == cudaSuccess, #call, cudaGetErrorString(e));                   \
   } while (0)
 #define CHECK_CUBLAS(call)                                                     \
   do {                                                                         \
     cublasStatus_t s = (call);                                                 \
-    if (s != CUBLAS_STATUS_SUCCESS) {                                          \
-      std::fprintf(stderr, "spider-gpu-bench: %s failed: %d\n", #call,        \
-                   static_cast<int>(s));                                       \
-      std::exit(1);                                                            \
-    }                                                                          \
+    require(s == CUBLAS_STATUS_SUCCESS, #call, cublasGetStatusString(s));      \
   } while (0)
 #define CHECK_CUSPARSE(call)                                                   \
   do {                                                                         \
     cusparseStatus_t s = (call);                                               \
-    if (s != CUSPARSE_STATUS_SUCCESS) {                                        \
-      std::fprintf(stderr, "spider-gpu-bench: %s failed: %s\n", #call,        \
-                   cusparseGetErrorString(s));                                 \
-      std::exit(1);                                                            \
-    }                                                                          \
+    require(s == CUSPARSE_STATUS_SUCCESS, #call, cusparseGetErrorString(s));   \
   } while (0)
 
 struct Tiles {
