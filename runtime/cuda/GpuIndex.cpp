@@ -233,17 +233,21 @@ const int64_t *contiguousI64(UnrankedMemRef *m, const char *what,
 
 } // namespace
 
-#define SPIDER_GPU_DETECT(T, suffix)                                           \
+// `kernel` is the suffix of the detect kernel: f16 and bf16 share one that
+// reads 16-bit words.
+#define SPIDER_GPU_DETECT(T, suffix, kernel)                                   \
   SPIDER_GPU_EXPORT void *_mlir_ciface_spider_rt_gpu_detect_##suffix(          \
       UnrankedMemRef *input, int64_t packDim, int64_t t0, int64_t t1,          \
       int64_t t2, int64_t t3) {                                                \
     const int64_t tiles[4] = {t0, t1, t2, t3};                                 \
-    return detect<T>(input, packDim, tiles, #suffix);                          \
+    return detect<T>(input, packDim, tiles, #kernel);                          \
   }
-SPIDER_GPU_DETECT(float, f32)
-SPIDER_GPU_DETECT(double, f64)
-SPIDER_GPU_DETECT(int32_t, i32)
-SPIDER_GPU_DETECT(int64_t, i64)
+SPIDER_GPU_DETECT(float, f32, f32)
+SPIDER_GPU_DETECT(double, f64, f64)
+SPIDER_GPU_DETECT(int32_t, i32, i32)
+SPIDER_GPU_DETECT(int64_t, i64, i64)
+SPIDER_GPU_DETECT(uint16_t, f16, b16)
+SPIDER_GPU_DETECT(uint16_t, bf16, b16)
 #undef SPIDER_GPU_DETECT
 
 SPIDER_GPU_EXPORT void *_mlir_ciface_spider_rt_gpu_route(UnrankedMemRef *ids,

@@ -21,6 +21,17 @@ using spider::cuda::DetectArgs;
 using spider::cuda::kMaxRank;
 using namespace spider::cuda; // The status words.
 
+/// A 16-bit float (f16 or bf16) by its bits: zero when every bit but the
+/// sign is clear, for both formats.
+struct Float16Bits {
+  uint16_t bits;
+};
+__device__ bool isNonZero(Float16Bits v) { return (v.bits & 0x7fff) != 0; }
+template <typename T>
+__device__ bool isNonZero(T v) {
+  return v != T(0);
+}
+
 template <typename T>
 __device__ void detectBody(const DetectArgs &a, uint8_t *flags,
                            unsigned long long *status) {
@@ -36,7 +47,7 @@ __device__ void detectBody(const DetectArgs &a, uint8_t *flags,
       rest /= a.sizes[d];
       address += coord[d] * a.strides[d];
     }
-    bool active = data[address] != T(0);
+    bool active = isNonZero(data[address]);
     if (active) {
       for (int64_t d = 0; d < a.rank; ++d) {
         int64_t tile = coord[d] / a.microtile[d];
@@ -58,6 +69,10 @@ __device__ void detectBody(const DetectArgs &a, uint8_t *flags,
 extern "C" __global__ void spider_detect_f32(DetectArgs a, uint8_t *flags,
                                              unsigned long long *status) {
   detectBody<float>(a, flags, status);
+}
+extern "C" __global__ void spider_detect_b16(DetectArgs a, uint8_t *flags,
+                                             unsigned long long *status) {
+  detectBody<Float16Bits>(a, flags, status);
 }
 extern "C" __global__ void spider_detect_f64(DetectArgs a, uint8_t *flags,
                                              unsigned long long *status) {

@@ -6,6 +6,9 @@
 // RUN: %if cuda-runtime %{ %check_runtime_symbols %t.ll %spider_gpu_runtime_libs | FileCheck %s --check-prefix=SYMBOLS %}
 
 // CHECK-DAG: llvm.call @_mlir_ciface_spider_rt_gpu_detect_f32
+// 16-bit floats are read as they are (no f32 copy of the tensor first).
+// CHECK-DAG: llvm.call @_mlir_ciface_spider_rt_gpu_detect_f16
+// CHECK-DAG: llvm.call @_mlir_ciface_spider_rt_gpu_detect_bf16
 // CHECK-DAG: llvm.call @_mlir_ciface_spider_rt_gpu_index_offsets
 // CHECK-DAG: llvm.call @_mlir_ciface_spider_rt_gpu_index_positions
 // CHECK-DAG: llvm.call @spider_rt_gpu_index_release
@@ -19,6 +22,8 @@
 // SYMBOLS-DAG: defined: mgpuLaunchKernel
 // SYMBOLS-DAG: defined: mgpuModuleLoad
 // SYMBOLS-DAG: defined: _mlir_ciface_spider_rt_gpu_detect_f32
+// SYMBOLS-DAG: defined: _mlir_ciface_spider_rt_gpu_detect_f16
+// SYMBOLS-DAG: defined: _mlir_ciface_spider_rt_gpu_detect_bf16
 // SYMBOLS: all {{[0-9]+}} runtime symbols defined
 
 #S = #spider.sparse<microtile = [32, 1]>
@@ -28,4 +33,18 @@ func.func @sparse(%a: tensor<100x70xf32>, %b: tensor<70x50xf32>, %c: tensor<100x
   %r = linalg.matmul ins(%as, %b : tensor<100x70xf32, #S>, tensor<70x50xf32>)
                      outs(%c : tensor<100x50xf32>) -> tensor<100x50xf32>
   return %r : tensor<100x50xf32>
+}
+
+func.func @half(%a: tensor<64x128xf16>, %b: tensor<128x64xf16>, %c: tensor<64x64xf32>) -> tensor<64x64xf32> {
+  %as = spider.assume_sparse %a : tensor<64x128xf16> to tensor<64x128xf16, #S>
+  %r = linalg.matmul ins(%as, %b : tensor<64x128xf16, #S>, tensor<128x64xf16>)
+                     outs(%c : tensor<64x64xf32>) -> tensor<64x64xf32>
+  return %r : tensor<64x64xf32>
+}
+
+func.func @brain(%a: tensor<64x128xbf16>, %b: tensor<128x64xbf16>, %c: tensor<64x64xf32>) -> tensor<64x64xf32> {
+  %as = spider.assume_sparse %a : tensor<64x128xbf16> to tensor<64x128xbf16, #S>
+  %r = linalg.matmul ins(%as, %b : tensor<64x128xbf16, #S>, tensor<128x64xbf16>)
+                     outs(%c : tensor<64x64xf32>) -> tensor<64x64xf32>
+  return %r : tensor<64x64xf32>
 }

@@ -32,7 +32,8 @@ def ConvertSpiderToRuntime : Pass<"convert-spider-to-runtime", "ModuleOp"> {
 
     With `target=gpu` the calls go to `libspider_cuda_runtime` instead
     (`spider_rt_gpu_detect_f32`, ..., `spider_rt_gpu_index_release`): detect
-    and route run as GPU kernels, and the index arrays are CUDA managed
+    and route run as GPU kernels (detect reads f16 and bf16 tensors as they
+    are, without the cast to f32 the CPU runtime needs), and the index arrays are CUDA managed
     memory that kernels and host code both read.
   }];
   let options = [

@@ -118,8 +118,15 @@ Value asUnrankedBuffer(OpBuilder &b, Location loc, Value tensor) {
   return memref::CastOp::create(b, loc, unranked, buffer);
 }
 
-/// Picks the runtime's element type for detect: f32, f64, i32 or i64.
-std::pair<Type, StringRef> detectElementType(Builder &b, Type element) {
+/// Picks the runtime's element type for detect: f32, f64, i32 or i64, and
+/// on the GPU also f16 and bf16 (read as they are, where a cast to f32
+/// would write a copy twice the size of the tensor first).
+std::pair<Type, StringRef> detectElementType(Builder &b, Type element,
+                                             bool gpu) {
+  if (gpu && element.isF16())
+    return {element, "f16"};
+  if (gpu && element.isBF16())
+    return {element, "bf16"};
   if (element.isF64())
     return {b.getF64Type(), "f64"};
   if (isa<FloatType>(element))
@@ -264,7 +271,7 @@ struct ConvertSpiderToRuntimePass
       TileIndexType type = detect.getIndex().getType();
       auto tensorType = cast<ShapedType>(detect.getInput().getType());
       auto [element, suffix] =
-          detectElementType(b, tensorType.getElementType());
+          detectElementType(b, tensorType.getElementType(), target == "gpu");
       Value input = castElements(b, loc, detect.getInput(), element);
       SmallVector<Value> args = {asUnrankedBuffer(b, loc, input),
                                  i64(type.getPackDim())};
