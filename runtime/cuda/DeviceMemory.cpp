@@ -57,7 +57,11 @@ void release(void *ptr, CUstream stream) {
     SPIDER_CU(cuStreamSynchronize, stream);
   else
     SPIDER_CU(cuCtxSynchronize);
-  if (!cache().release(ptr))
+  releaseCompleted(ptr);
+}
+
+void releaseCompleted(void *ptr) {
+  if (ptr && !cache().release(ptr))
     SPIDER_CU(cuMemFree, reinterpret_cast<CUdeviceptr>(ptr));
 }
 

@@ -26,6 +26,10 @@ void *allocate(size_t bytes, bool managed);
 /// allocate() did not return are freed with cuMemFree.
 void release(void *ptr, CUstream stream);
 
+/// release() for a caller that has already synchronized the context since
+/// the last work on `ptr` was queued: no second synchronization.
+void releaseCompleted(void *ptr);
+
 } // namespace spider::cuda
 
 #endif // SPIDER_RUNTIME_CUDA_DEVICEMEMORY_H

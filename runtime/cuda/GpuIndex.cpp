@@ -50,7 +50,9 @@ void *allocDevice(size_t bytes) {
   return spider::cuda::allocate(bytes, /*managed=*/false);
 }
 
-void freeDevice(void *ptr) { spider::cuda::release(ptr, nullptr); }
+/// Frees scratch buffers of index construction, whose work compress() has
+/// waited for (cuCtxSynchronize) before they are freed.
+void freeScratch(void *ptr) { spider::cuda::releaseCompleted(ptr); }
 
 CUfunction kernel(const char *name) {
   static CUmodule module = [] {
@@ -91,7 +93,8 @@ void checkReadable(const void *data, const char *op) {
 }
 
 /// Step 1's output: the activity map of numGroups x packTiles micro-tiles
-/// and the status words, zeroed, on the device.
+/// and the status words, zeroed, on the device. Every map goes through
+/// compress(), which waits for the kernels that use it.
 struct Activity {
   int64_t numGroups = 0, packTiles = 0;
   uint8_t *flags = nullptr;
@@ -109,8 +112,8 @@ struct Activity {
               sizeof(unsigned long long) * kStatusWords, nullptr);
   }
   ~Activity() {
-    freeDevice(flags);
-    freeDevice(status);
+    freeScratch(flags);
+    freeScratch(status);
   }
 };
 
@@ -140,7 +143,7 @@ GpuIndex *compress(Activity &map, unsigned long long words[kStatusWords]) {
          {&map.flags, &numGroups, &packTiles, &index->offsets,
           &index->positions});
   SPIDER_CU(cuCtxSynchronize);
-  freeDevice(counts);
+  freeScratch(counts);
   return index;
 }
 
@@ -333,7 +336,9 @@ SPIDER_GPU_EXPORT void spider_rt_gpu_index_release(void *index) {
     return;
   ScopedContext scope;
   GpuIndex *i = static_cast<GpuIndex *>(index);
-  freeDevice(i->offsets);
-  freeDevice(i->positions);
+  // Kernels of the compiled program may still read the arrays.
+  SPIDER_CU(cuCtxSynchronize);
+  spider::cuda::releaseCompleted(i->offsets);
+  spider::cuda::releaseCompleted(i->positions);
   delete i;
 }
