@@ -66,26 +66,19 @@ __device__ void detectBody(const DetectArgs &a, uint8_t *flags,
   }
 }
 
-extern "C" __global__ void spider_detect_f32(DetectArgs a, uint8_t *flags,
-                                             unsigned long long *status) {
-  detectBody<float>(a, flags, status);
-}
-extern "C" __global__ void spider_detect_b16(DetectArgs a, uint8_t *flags,
-                                             unsigned long long *status) {
-  detectBody<Float16Bits>(a, flags, status);
-}
-extern "C" __global__ void spider_detect_f64(DetectArgs a, uint8_t *flags,
-                                             unsigned long long *status) {
-  detectBody<double>(a, flags, status);
-}
-extern "C" __global__ void spider_detect_i32(DetectArgs a, uint8_t *flags,
-                                             unsigned long long *status) {
-  detectBody<int32_t>(a, flags, status);
-}
-extern "C" __global__ void spider_detect_i64(DetectArgs a, uint8_t *flags,
-                                             unsigned long long *status) {
-  detectBody<int64_t>(a, flags, status);
-}
+// spider_detect_<suffix>: one kernel per element type; f16 and bf16 share
+// b16 (GpuIndex.cpp names the kernel of each entry point).
+#define SPIDER_DETECT_KERNEL(T, suffix)                                        \
+  extern "C" __global__ void spider_detect_##suffix(                           \
+      DetectArgs a, uint8_t *flags, unsigned long long *status) {             \
+    detectBody<T>(a, flags, status);                                           \
+  }
+SPIDER_DETECT_KERNEL(float, f32)
+SPIDER_DETECT_KERNEL(double, f64)
+SPIDER_DETECT_KERNEL(int32_t, i32)
+SPIDER_DETECT_KERNEL(int64_t, i64)
+SPIDER_DETECT_KERNEL(Float16Bits, b16)
+#undef SPIDER_DETECT_KERNEL
 
 /// The routing index [tokens, experts], packed along tokens: group = expert,
 /// position = token block. A bad id sets status[kRouteError] to 1 + the id's
