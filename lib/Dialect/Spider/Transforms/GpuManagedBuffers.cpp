@@ -46,24 +46,30 @@ bool reachesKernel(Value buffer) {
   return false;
 }
 
-/// gpu.dealloc of `memref`; MLIR 22's gpu-to-llvm lowers only the async
-/// form, so it runs on a stream of its own that is waited for.
-void emitDealloc(OpBuilder &b, Location loc, Value memref) {
+/// Runs the op that `build` creates on a stream of its own and waits for
+/// it: MLIR 22's gpu-to-llvm lowers gpu.dealloc and gpu.memcpy only in
+/// their async forms. `build` takes the token type and the stream's token
+/// and returns the op's token.
+void emitWaited(OpBuilder &b, Location loc,
+                function_ref<Value(Type, Value)> build) {
   Type token = gpu::AsyncTokenType::get(b.getContext());
   Value stream = gpu::WaitOp::create(b, loc, token, ValueRange{}).getAsyncToken();
-  Value done = gpu::DeallocOp::create(b, loc, token, ValueRange{stream}, memref)
-                   .getAsyncToken();
-  gpu::WaitOp::create(b, loc, Type(), ValueRange{done});
+  gpu::WaitOp::create(b, loc, Type(), ValueRange{build(token, stream)});
 }
 
-/// gpu.memcpy in its async form (the one gpu-to-llvm lowers), waited for.
+void emitDealloc(OpBuilder &b, Location loc, Value memref) {
+  emitWaited(b, loc, [&](Type token, Value stream) {
+    return gpu::DeallocOp::create(b, loc, token, ValueRange{stream}, memref)
+        .getAsyncToken();
+  });
+}
+
 void emitCopy(OpBuilder &b, Location loc, Value source, Value target) {
-  Type token = gpu::AsyncTokenType::get(b.getContext());
-  Value stream = gpu::WaitOp::create(b, loc, token, ValueRange{}).getAsyncToken();
-  Value done = gpu::MemcpyOp::create(b, loc, token, ValueRange{stream}, target,
-                                     source)
-                   .getAsyncToken();
-  gpu::WaitOp::create(b, loc, Type(), ValueRange{done});
+  emitWaited(b, loc, [&](Type token, Value stream) {
+    return gpu::MemcpyOp::create(b, loc, token, ValueRange{stream}, target,
+                                 source)
+        .getAsyncToken();
+  });
 }
 
 /// Whether a host memref.copy should run on the GPU: a kernel uses one of
