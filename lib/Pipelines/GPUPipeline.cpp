@@ -44,10 +44,23 @@ std::string mlir::spider::findCudaToolkit() {
   return "";
 }
 
-std::string mlir::spider::gpuBinaryFormat(const GPUPipelineOptions &options) {
+/// The `toolkit` option, or else the one findCudaToolkit finds.
+static std::string toolkitFor(const GPUPipelineOptions &options) {
+  return options.toolkit.empty() ? findCudaToolkit()
+                                 : std::string(options.toolkit);
+}
+
+/// `format`, with auto resolved against the toolkit that serializes.
+static std::string formatFor(const GPUPipelineOptions &options,
+                             StringRef toolkit) {
   if (options.format != "auto")
     return options.format;
-  return findCudaToolkit().empty() ? "isa" : "fatbin";
+  return toolkit.empty() ? "isa" : "fatbin";
+}
+
+std::string mlir::spider::gpuBinaryFormat(const GPUPipelineOptions &options) {
+  return options.format != "auto" ? std::string(options.format)
+                                  : formatFor(options, toolkitFor(options));
 }
 
 void mlir::spider::buildGPUPipeline(OpPassManager &pm,
@@ -99,9 +112,8 @@ void mlir::spider::buildGPUPipelineSerialization(
     OpPassManager &pm, const GPUPipelineOptions &options) {
   std::string text;
   llvm::raw_string_ostream os(text);
-  std::string toolkit = options.toolkit.empty() ? findCudaToolkit()
-                                                : std::string(options.toolkit);
-  os << "gpu-module-to-binary{format=" << gpuBinaryFormat(options);
+  std::string toolkit = toolkitFor(options);
+  os << "gpu-module-to-binary{format=" << formatFor(options, toolkit);
   if (!toolkit.empty())
     os << " toolkit=" << toolkit;
   os << "},convert-math-to-llvm,canonicalize,cse,reconcile-unrealized-casts";

@@ -113,7 +113,8 @@ void buildGPUPipelineSerialization(OpPassManager &pm,
 /// bin/ptxas and nvvm/libdevice/libdevice.10.bc; "" when none has.
 std::string findCudaToolkit();
 
-/// The binary format `options` resolves to (auto: fatbin or isa).
+/// The binary format `options` resolves to (auto: fatbin when the `toolkit`
+/// option or findCudaToolkit gives a toolkit, isa otherwise).
 std::string gpuBinaryFormat(const GPUPipelineOptions &options);
 
 /// Registers Spider's pipelines with the global pass registry.
