@@ -214,8 +214,8 @@ int main(int argc, char **argv) {
   }
 
   std::vector<float> a(n * n), b(n * n), c(n * n), blas(n * n), out(n * n);
-  ::spider::rt::MemRef<float, 2> bDesc = {b.data(), b.data(), 0, {n, n}, {n, 1}};
-  ::spider::rt::UnrankedMemRef bRef = {2, &bDesc};
+  ::spiderrt::MemRef<float, 2> bDesc = {b.data(), b.data(), 0, {n, n}, {n, 1}};
+  ::spiderrt::UnrankedMemRef bRef = {2, &bDesc};
   _mlir_ciface_spider_rt_fill_random_f32(&bRef, 7, 1.0, 1, 1, 1, 1);
   std::fill(c.begin(), c.end(), 0.0f);
 
@@ -232,9 +232,9 @@ int main(int argc, char **argv) {
            "index_ms\n";
   }
   for (double density : points) {
-    ::spider::rt::MemRef<float, 2> aDesc = {a.data(), a.data(), 0, {n, n},
-                                          {n, 1}};
-    ::spider::rt::UnrankedMemRef aRef = {2, &aDesc};
+    ::spiderrt::MemRef<float, 2> aDesc = {
+        a.data(), a.data(), 0, {n, n}, {n, 1}};
+    ::spiderrt::UnrankedMemRef aRef = {2, &aDesc};
     _mlir_ciface_spider_rt_fill_random_f32(&aRef, 11, density, 32, 1, 1, 1);
 
     std::vector<double> blasTimes;

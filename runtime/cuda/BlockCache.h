@@ -9,7 +9,9 @@
 // holds at most `limit` bytes; past that, freed blocks are released at once.
 //
 // Independent of CUDA (the allocation functions are parameters), so that the
-// policy is unit-tested on machines without a GPU.
+// policy is unit-tested on machines without a GPU. The allocation functions
+// are called without the lock held: they may fail through a failure handler
+// that does not return (RuntimeABI.h), which would leave it held.
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,7 +26,7 @@
 #include <utility>
 #include <vector>
 
-namespace spider::cuda {
+namespace spiderrt::cuda {
 
 class BlockCache {
 public:
@@ -50,18 +52,21 @@ public:
   /// size, or a new one.
   void *allocate(size_t bytes, bool managed) {
     size_t size = roundUp(bytes);
-    std::lock_guard<std::mutex> lock(mutex);
-    auto &list = free[{managed, size}];
-    void *ptr;
-    if (!list.empty()) {
-      ptr = list.back();
-      list.pop_back();
-      cached -= size;
-      ++hits;
-    } else {
-      ptr = allocateFn(size, managed);
-      ++misses;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      auto &list = free[{managed, size}];
+      if (!list.empty()) {
+        void *ptr = list.back();
+        list.pop_back();
+        cached -= size;
+        ++hits;
+        live[ptr] = {size, managed};
+        return ptr;
+      }
     }
+    void *ptr = allocateFn(size, managed);
+    std::lock_guard<std::mutex> lock(mutex);
+    ++misses;
     live[ptr] = {size, managed};
     return ptr;
   }
@@ -70,29 +75,34 @@ public:
   /// room (the caller has made sure no queued work still uses it). Returns
   /// false, doing nothing, for a pointer that allocate() did not return.
   bool release(void *ptr) {
-    std::lock_guard<std::mutex> lock(mutex);
-    auto it = live.find(ptr);
-    if (it == live.end())
-      return false;
-    Block block = it->second;
-    live.erase(it);
-    if (cached + block.size > limit) {
-      releaseFn(ptr);
-      return true;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      auto it = live.find(ptr);
+      if (it == live.end())
+        return false;
+      Block block = it->second;
+      live.erase(it);
+      if (cached + block.size <= limit) {
+        free[{block.managed, block.size}].push_back(ptr);
+        cached += block.size;
+        return true;
+      }
     }
-    free[{block.managed, block.size}].push_back(ptr);
-    cached += block.size;
+    releaseFn(ptr);
     return true;
   }
 
   /// Releases every cached block.
   void trim() {
-    std::lock_guard<std::mutex> lock(mutex);
-    for (auto &entry : free)
+    std::map<std::pair<bool, size_t>, std::vector<void *>> released;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      released.swap(free);
+      cached = 0;
+    }
+    for (auto &entry : released)
       for (void *ptr : entry.second)
         releaseFn(ptr);
-    free.clear();
-    cached = 0;
   }
 
   size_t cachedBytes() const {
@@ -122,6 +132,6 @@ private:
   size_t cached = 0, hits = 0, misses = 0;
 };
 
-} // namespace spider::cuda
+} // namespace spiderrt::cuda
 
 #endif // SPIDER_RUNTIME_CUDA_BLOCKCACHE_H

@@ -2,21 +2,20 @@
 
 #include "CudaDriver.h"
 
-#include <cstdio>
-#include <cstdlib>
+#include "spider/Runtime/RuntimeABI.h"
+
 #include <dlfcn.h>
 #include <mutex>
 
-namespace spider::cuda {
+namespace spiderrt::cuda {
 
 void fail(const std::string &message) {
-  std::fprintf(stderr, "spider: error: %s\n", message.c_str());
-  // _Exit, not exit: a failure can happen inside the driver's static
-  // initialization, called from an executable's global constructors (the
-  // embedded GPU modules load there); exit() would run global destructors
-  // that unload modules, re-enter that initialization and abort.
-  std::fflush(nullptr);
-  std::_Exit(1);
+  // Immediate exit (_Exit) by default, not exit(): a failure can happen
+  // inside the driver's static initialization, called from an executable's
+  // global constructors (the embedded GPU modules load there); exit() would
+  // run global destructors that unload modules, re-enter that
+  // initialization and abort.
+  spider_rt_fail(message.c_str(), /*immediateExit=*/1);
 }
 
 namespace {
@@ -24,22 +23,46 @@ namespace {
 #define SPIDER_STRINGIFY_EXPANDED(x) SPIDER_STRINGIFY(x)
 #define SPIDER_STRINGIFY(x) #x
 
-Driver load() {
-  Driver d;
+/// The driver, or why it cannot be used.
+struct LoadedDriver {
+  Driver driver;
+  std::string error;
+};
+
+/// Opens the driver and calls cuInit. Reports problems in the result rather
+/// than failing: it runs as a static's initialization, which a failure
+/// handler that does not return would leave pending (and the next call
+/// blocked on it).
+LoadedDriver load() {
+  LoadedDriver loaded;
+  Driver &d = loaded.driver;
   void *lib = dlopen("libcuda.so.1", RTLD_NOW | RTLD_LOCAL);
-  if (!lib)
-    fail(std::string("CUDA: cannot load the NVIDIA driver (libcuda.so.1): ") +
-         dlerror() + "; code compiled by spider-gpu-pipeline needs an "
-         "NVIDIA GPU and its driver");
+  if (!lib) {
+    loaded.error =
+        std::string("CUDA: cannot load the NVIDIA driver (libcuda.so.1): ") +
+        dlerror() +
+        "; code compiled by spider-gpu-pipeline needs an NVIDIA GPU and its "
+        "driver";
+    return loaded;
+  }
 #define SPIDER_CUDA_RESOLVE(f)                                                 \
   d.f = reinterpret_cast<decltype(d.f)>(                                       \
       dlsym(lib, SPIDER_STRINGIFY_EXPANDED(f)));                               \
-  if (!d.f)                                                                    \
-    fail("CUDA: the driver lacks " SPIDER_STRINGIFY_EXPANDED(                  \
-        f) "; it is older than this runtime needs");
+  if (!d.f) {                                                                  \
+    loaded.error = "CUDA: the driver lacks " SPIDER_STRINGIFY_EXPANDED(        \
+        f) "; it is older than this runtime needs";                            \
+    return loaded;                                                             \
+  }
   SPIDER_CUDA_DRIVER_FUNCTIONS(SPIDER_CUDA_RESOLVE)
 #undef SPIDER_CUDA_RESOLVE
-  return d;
+  CUresult result = d.cuInit(0);
+  if (result != CUDA_SUCCESS) {
+    const char *name = "?", *text = "?";
+    d.cuGetErrorName(result, &name);
+    d.cuGetErrorString(result, &text);
+    loaded.error = std::string("CUDA: cuInit failed: ") + name + ": " + text;
+  }
+  return loaded;
 }
 
 int defaultDevice = 0;
@@ -47,18 +70,11 @@ int defaultDevice = 0;
 } // namespace
 
 const Driver &driver() {
-  static const Driver d = [] {
-    Driver loaded = load();
-    CUresult result = loaded.cuInit(0);
-    if (result != CUDA_SUCCESS) {
-      const char *name = "?", *text = "?";
-      loaded.cuGetErrorName(result, &name);
-      loaded.cuGetErrorString(result, &text);
-      fail(std::string("CUDA: cuInit failed: ") + name + ": " + text);
-    }
-    return loaded;
-  }();
-  return d;
+  static const LoadedDriver loaded = load();
+  // Every call fails the same way when the first could not open it.
+  if (!loaded.error.empty())
+    fail(loaded.error);
+  return loaded.driver;
 }
 
 void check(CUresult result, const char *call) {
@@ -73,22 +89,33 @@ void check(CUresult result, const char *call) {
 void setDefaultDevice(int device) { defaultDevice = device; }
 
 namespace {
+/// The primary context of the default device, retained on first use. The
+/// driver calls and failures happen outside the lock, which a failure
+/// handler that does not return would leave held.
 CUcontext primaryContext() {
   static std::mutex mutex;
   static CUcontext contexts[64] = {};
-  std::lock_guard<std::mutex> lock(mutex);
   int count = 0;
   SPIDER_CU(cuDeviceGetCount, &count);
-  if (defaultDevice < 0 || defaultDevice >= count || defaultDevice >= 64)
-    fail("CUDA: device " + std::to_string(defaultDevice) +
+  int ordinal = defaultDevice;
+  if (ordinal < 0 || ordinal >= count || ordinal >= 64)
+    fail("CUDA: device " + std::to_string(ordinal) +
          " does not exist; this machine has " + std::to_string(count));
-  CUcontext &context = contexts[defaultDevice];
-  if (!context) {
-    CUdevice device;
-    SPIDER_CU(cuDeviceGet, &device, defaultDevice);
-    SPIDER_CU(cuDevicePrimaryCtxRetain, &context, device);
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (contexts[ordinal])
+      return contexts[ordinal];
   }
-  return context;
+  CUdevice device;
+  SPIDER_CU(cuDeviceGet, &device, ordinal);
+  CUcontext context = nullptr;
+  SPIDER_CU(cuDevicePrimaryCtxRetain, &context, device);
+  // Threads that raced here retained the same primary context; like the
+  // first retain, the extra ones last as long as the process.
+  std::lock_guard<std::mutex> lock(mutex);
+  if (!contexts[ordinal])
+    contexts[ordinal] = context;
+  return contexts[ordinal];
 }
 } // namespace
 
@@ -99,4 +126,4 @@ ScopedContext::~ScopedContext() {
   SPIDER_CU(cuCtxPopCurrent, &popped);
 }
 
-} // namespace spider::cuda
+} // namespace spiderrt::cuda

@@ -4,7 +4,9 @@
 // use, so that it loads (and its symbols can be checked) on machines without
 // an NVIDIA driver, and a program run there stops with a message that says
 // so. Every driver call goes through SPIDER_CU, which turns an error into
-// `spider: error: CUDA: <call> failed: <name>: <description>` and exit 1.
+// the failure `CUDA: <call> failed: <name>: <description>`, reported like
+// every other through the failure handler of RuntimeABI.h (by default:
+// `spider: error: <message>` and exit status 1).
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,7 +17,7 @@
 
 #include <string>
 
-namespace spider::cuda {
+namespace spiderrt::cuda {
 
 // The driver functions the runtime uses. Names go through cuda.h's macros
 // (cuMemAlloc -> cuMemAlloc_v2), so each entry is the current ABI version.
@@ -62,15 +64,15 @@ struct Driver {
 #undef SPIDER_CUDA_DECLARE
 };
 
-/// The driver, opened (and cuInit called) on first use; exits with a message
-/// when there is no driver or no device.
+/// The driver, opened (and cuInit called) on first use; fails (fail()) when
+/// there is no driver or no device, at every call.
 const Driver &driver();
 
-/// Exits with `spider: error: CUDA: <call> failed: ...` unless `result` is
-/// CUDA_SUCCESS.
+/// Fails with `CUDA: <call> failed: ...` unless `result` is CUDA_SUCCESS.
 void check(CUresult result, const char *call);
 
-/// Prints `spider: error: <message>` and exits with status 1.
+/// Reports `message` through spider_rt_fail (RuntimeABI.h): the failure
+/// handler, else `spider: error: <message>` on stderr and _Exit(1).
 [[noreturn]] void fail(const std::string &message);
 
 /// Makes the primary context of the default device current for its scope.
@@ -83,9 +85,9 @@ public:
 /// Selects the device whose primary context ScopedContext uses.
 void setDefaultDevice(int device);
 
-} // namespace spider::cuda
+} // namespace spiderrt::cuda
 
 #define SPIDER_CU(call, ...)                                                   \
-  ::spider::cuda::check(::spider::cuda::driver().call(__VA_ARGS__), #call)
+  ::spiderrt::cuda::check(::spiderrt::cuda::driver().call(__VA_ARGS__), #call)
 
 #endif // SPIDER_RUNTIME_CUDA_CUDADRIVER_H

@@ -8,22 +8,36 @@
 #include <cstdlib>
 #include <string>
 
-namespace spider::cuda {
+namespace spiderrt::cuda {
 namespace {
 
-size_t cacheLimit() {
+/// SPIDER_GPU_CACHE_BYTES, or why it is not a number of bytes.
+struct CacheLimit {
+  size_t bytes = size_t(4) << 30;
+  std::string error;
+};
+
+CacheLimit readCacheLimit() {
+  CacheLimit limit;
   const char *text = std::getenv("SPIDER_GPU_CACHE_BYTES");
   if (!text || !*text)
-    return size_t(4) << 30;
+    return limit;
   char *end = nullptr;
   unsigned long long value = std::strtoull(text, &end, 10);
   if (*end)
-    fail("SPIDER_GPU_CACHE_BYTES is '" + std::string(text) +
-         "', not a number of bytes");
-  return static_cast<size_t>(value);
+    limit.error = "SPIDER_GPU_CACHE_BYTES is '" + std::string(text) +
+                  "', not a number of bytes";
+  else
+    limit.bytes = static_cast<size_t>(value);
+  return limit;
 }
 
 BlockCache &cache() {
+  // Checked outside the statics' initialization, which a failure handler
+  // that does not return would leave pending.
+  static const CacheLimit limit = readCacheLimit();
+  if (!limit.error.empty())
+    fail(limit.error);
   // Never destroyed: blocks outlive static destruction order at exit, and
   // the driver frees them with the process.
   static BlockCache *instance = new BlockCache(
@@ -38,7 +52,7 @@ BlockCache &cache() {
       [](void *ptr) {
         SPIDER_CU(cuMemFree, reinterpret_cast<CUdeviceptr>(ptr));
       },
-      cacheLimit());
+      limit.bytes);
   return *instance;
 }
 
@@ -65,4 +79,4 @@ void releaseCompleted(void *ptr) {
     SPIDER_CU(cuMemFree, reinterpret_cast<CUdeviceptr>(ptr));
 }
 
-} // namespace spider::cuda
+} // namespace spiderrt::cuda

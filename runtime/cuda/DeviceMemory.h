@@ -14,7 +14,7 @@
 
 #include <cstddef>
 
-namespace spider::cuda {
+namespace spiderrt::cuda {
 
 /// A block of at least `bytes` (at least one byte): CUDA managed memory
 /// when `managed`, device memory otherwise. The primary context must be
@@ -30,6 +30,6 @@ void release(void *ptr, CUstream stream);
 /// the last work on `ptr` was queued: no second synchronization.
 void releaseCompleted(void *ptr);
 
-} // namespace spider::cuda
+} // namespace spiderrt::cuda
 
 #endif // SPIDER_RUNTIME_CUDA_DEVICEMEMORY_H

@@ -12,22 +12,22 @@
 #include "CudaDriver.h"
 #include "DeviceMemory.h"
 #include "IndexKernelArgs.h"
+#include "spider/Runtime/CudaRuntime.h"
 #include "spider/Runtime/MemRef.h"
 #include "spider/Runtime/TileIndex.h"
 
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 // The fatbin of IndexKernels.cu (bin2c).
 #include "IndexKernelsFatbin.h"
 
-#define SPIDER_GPU_EXPORT extern "C" __attribute__((visibility("default")))
-
-using namespace spider::cuda;
-using spider::rt::MemRef;
-using spider::rt::UnrankedMemRef;
+using namespace spiderrt::cuda;
+using spiderrt::MemRef;
+using spiderrt::UnrankedMemRef;
 
 namespace {
 
@@ -41,27 +41,30 @@ struct GpuIndex {
 };
 
 int64_t *allocManaged(int64_t count) {
-  return static_cast<int64_t *>(spider::cuda::allocate(
+  return static_cast<int64_t *>(spiderrt::cuda::allocate(
       sizeof(int64_t) * static_cast<size_t>(count > 0 ? count : 1),
       /*managed=*/true));
 }
 
 void *allocDevice(size_t bytes) {
-  return spider::cuda::allocate(bytes, /*managed=*/false);
+  return spiderrt::cuda::allocate(bytes, /*managed=*/false);
 }
 
 /// Frees scratch buffers of index construction, whose work compress() has
 /// waited for (cuCtxSynchronize) before they are freed.
-void freeScratch(void *ptr) { spider::cuda::releaseCompleted(ptr); }
+void freeScratch(void *ptr) { spiderrt::cuda::releaseCompleted(ptr); }
 
 CUfunction kernel(const char *name) {
-  static CUmodule module = [] {
+  // Loaded once; checked outside the static's initialization, so that a
+  // failure handler that does not return leaves no initialization pending.
+  static const std::pair<CUmodule, CUresult> module = [] {
     CUmodule m = nullptr;
-    SPIDER_CU(cuModuleLoadData, &m, spider_index_kernels);
-    return m;
+    CUresult result = driver().cuModuleLoadData(&m, spider_index_kernels);
+    return std::make_pair(m, result);
   }();
+  check(module.second, "cuModuleLoadData");
   CUfunction function = nullptr;
-  SPIDER_CU(cuModuleGetFunction, &function, module, name);
+  SPIDER_CU(cuModuleGetFunction, &function, module.first, name);
   return function;
 }
 
@@ -151,7 +154,7 @@ template <typename T>
 void *detect(UnrankedMemRef *input, int64_t packDim, const int64_t tiles[4],
              const char *suffix) {
   ScopedContext scope;
-  spider::rt::StridedView<T> view(input);
+  spiderrt::StridedView<T> view(input);
   if (view.rank < 1 || view.rank > kMaxRank)
     fail("spider.detect: tensors of rank 1 to 4 are supported, not rank " +
          std::to_string(view.rank));
@@ -185,7 +188,7 @@ void *detect(UnrankedMemRef *input, int64_t packDim, const int64_t tiles[4],
   return compress(map, words);
 }
 
-GpuIndex *fromHost(const spider::rt::TileIndex &host) {
+GpuIndex *fromHost(const spiderrt::TileIndex &host) {
   auto *index = new GpuIndex;
   index->numGroups = host.numGroups();
   index->packTiles = host.grid.empty() ? 0 : host.grid[host.packDim];
@@ -220,7 +223,7 @@ void copyOut(MemRef<int64_t, 1> *result, const int64_t *source,
 /// A contiguous 1-D or 2-D i64 buffer, read on the host.
 const int64_t *contiguousI64(UnrankedMemRef *m, const char *what,
                              int64_t &rows, int64_t &columns) {
-  spider::rt::StridedView<int64_t> view(m);
+  spiderrt::StridedView<int64_t> view(m);
   if (view.rank < 1 || view.rank > 2)
     fail(std::string(what) + " must have rank 1 or 2, not " +
          std::to_string(view.rank));
@@ -236,26 +239,23 @@ const int64_t *contiguousI64(UnrankedMemRef *m, const char *what,
 
 } // namespace
 
-// `kernel` is the suffix of the detect kernel: f16 and bf16 share one that
-// reads 16-bit words.
-#define SPIDER_GPU_DETECT(T, suffix, kernel)                                   \
-  SPIDER_GPU_EXPORT void *_mlir_ciface_spider_rt_gpu_detect_##suffix(          \
+extern "C" {
+
+// The detect kernel is spider_detect_<SUFFIX>, except that the 16-bit types
+// (f16, bf16) share spider_detect_b16, which reads 16-bit words.
+#define SPIDER_GPU_DETECT(SUFFIX, CTYPE)                                       \
+  void *_mlir_ciface_spider_rt_gpu_detect_##SUFFIX(                            \
       UnrankedMemRef *input, int64_t packDim, int64_t t0, int64_t t1,          \
       int64_t t2, int64_t t3) {                                                \
     const int64_t tiles[4] = {t0, t1, t2, t3};                                 \
-    return detect<T>(input, packDim, tiles, #kernel);                          \
+    return detect<CTYPE>(input, packDim, tiles,                                \
+                         sizeof(CTYPE) == 2 ? "b16" : #SUFFIX);                \
   }
-SPIDER_GPU_DETECT(float, f32, f32)
-SPIDER_GPU_DETECT(double, f64, f64)
-SPIDER_GPU_DETECT(int32_t, i32, i32)
-SPIDER_GPU_DETECT(int64_t, i64, i64)
-SPIDER_GPU_DETECT(uint16_t, f16, b16)
-SPIDER_GPU_DETECT(uint16_t, bf16, b16)
+SPIDER_RT_FOR_EVERY_GPU_DETECT_TYPE(SPIDER_GPU_DETECT)
 #undef SPIDER_GPU_DETECT
 
-SPIDER_GPU_EXPORT void *_mlir_ciface_spider_rt_gpu_route(UnrankedMemRef *ids,
-                                                         int64_t numExperts,
-                                                         int64_t tokenBlock) {
+void *_mlir_ciface_spider_rt_gpu_route(UnrankedMemRef *ids, int64_t numExperts,
+                                       int64_t tokenBlock) {
   ScopedContext scope;
   int64_t tokens = 0, k = 0;
   const int64_t *data = contiguousI64(ids, "spider.route: routing ids", tokens, k);
@@ -289,9 +289,11 @@ SPIDER_GPU_EXPORT void *_mlir_ciface_spider_rt_gpu_route(UnrankedMemRef *ids,
   return index;
 }
 
-SPIDER_GPU_EXPORT void *_mlir_ciface_spider_rt_gpu_index_from_csr(
-    UnrankedMemRef *offsets, UnrankedMemRef *columns, int64_t numColumns,
-    int64_t rowBlock, int64_t columnBlock) {
+void *_mlir_ciface_spider_rt_gpu_index_from_csr(UnrankedMemRef *offsets,
+                                                UnrankedMemRef *columns,
+                                                int64_t numColumns,
+                                                int64_t rowBlock,
+                                                int64_t columnBlock) {
   ScopedContext scope;
   SPIDER_CU(cuCtxSynchronize); // The CSR arrays are read on the host.
   int64_t numOffsets = 0, one = 0, numEntries = 0;
@@ -301,44 +303,44 @@ SPIDER_GPU_EXPORT void *_mlir_ciface_spider_rt_gpu_index_from_csr(
       contiguousI64(columns, "spider.index_from_csr: columns", numEntries, one);
   if (numOffsets < 1)
     fail("spider.index_from_csr: row offsets must have at least one entry");
-  spider::rt::IndexOrError built =
-      spider::rt::csrIndex(rowOffsets, numOffsets - 1, columnIds, numEntries,
-                           numColumns, rowBlock, columnBlock);
+  spiderrt::IndexOrError built =
+      spiderrt::csrIndex(rowOffsets, numOffsets - 1, columnIds, numEntries,
+                         numColumns, rowBlock, columnBlock);
   if (!built.ok())
     fail("spider." + built.error);
   return fromHost(built.index);
 }
 
-SPIDER_GPU_EXPORT void
-_mlir_ciface_spider_rt_gpu_index_offsets(MemRef<int64_t, 1> *result,
-                                         void *index) {
+void _mlir_ciface_spider_rt_gpu_index_offsets(MemRef<int64_t, 1> *result,
+                                              void *index) {
   GpuIndex *i = handle(index, "index_arrays");
   copyOut(result, i->offsets, i->numGroups + 1);
 }
 
-SPIDER_GPU_EXPORT void
-_mlir_ciface_spider_rt_gpu_index_positions(MemRef<int64_t, 1> *result,
-                                           void *index) {
+void _mlir_ciface_spider_rt_gpu_index_positions(MemRef<int64_t, 1> *result,
+                                                void *index) {
   GpuIndex *i = handle(index, "index_arrays");
   copyOut(result, i->positions, i->numActive);
 }
 
-SPIDER_GPU_EXPORT int64_t spider_rt_gpu_index_nonzeros(void *index) {
+int64_t spider_rt_gpu_index_nonzeros(void *index) {
   return handle(index, "index_nonzeros")->nonZeros;
 }
 
-SPIDER_GPU_EXPORT int64_t spider_rt_gpu_index_num_active(void *index) {
+int64_t spider_rt_gpu_index_num_active(void *index) {
   return handle(index, "index_arrays")->numActive;
 }
 
-SPIDER_GPU_EXPORT void spider_rt_gpu_index_release(void *index) {
+void spider_rt_gpu_index_release(void *index) {
   if (!index)
     return;
   ScopedContext scope;
   GpuIndex *i = static_cast<GpuIndex *>(index);
   // Kernels of the compiled program may still read the arrays.
   SPIDER_CU(cuCtxSynchronize);
-  spider::cuda::releaseCompleted(i->offsets);
-  spider::cuda::releaseCompleted(i->positions);
+  spiderrt::cuda::releaseCompleted(i->offsets);
+  spiderrt::cuda::releaseCompleted(i->positions);
   delete i;
 }
+
+} // extern "C"

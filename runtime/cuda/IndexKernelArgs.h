@@ -11,7 +11,7 @@
 
 #include <cstdint>
 
-namespace spider::cuda {
+namespace spiderrt::cuda {
 
 constexpr int kMaxRank = 4;
 
@@ -36,6 +36,6 @@ enum StatusWord {
   kStatusWords = 3,
 };
 
-} // namespace spider::cuda
+} // namespace spiderrt::cuda
 
 #endif // SPIDER_RUNTIME_CUDA_INDEXKERNELARGS_H

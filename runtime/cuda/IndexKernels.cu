@@ -17,9 +17,9 @@
 
 #include <cstdint>
 
-using spider::cuda::DetectArgs;
-using spider::cuda::kMaxRank;
-using namespace spider::cuda; // The status words.
+using spiderrt::cuda::DetectArgs;
+using spiderrt::cuda::kMaxRank;
+using namespace spiderrt::cuda; // The status words.
 
 /// A 16-bit float (f16 or bf16) by its bits: zero when every bit but the
 /// sign is clear, for both formats.

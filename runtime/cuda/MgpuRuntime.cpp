@@ -16,7 +16,7 @@
 
 #define SPIDER_MGPU_EXPORT extern "C" __attribute__((visibility("default")))
 
-using spider::cuda::ScopedContext;
+using spiderrt::cuda::ScopedContext;
 
 namespace {
 /// An MLIR ranked memref descriptor, viewed without its rank.
@@ -56,11 +56,11 @@ SPIDER_MGPU_EXPORT CUmodule mgpuModuleLoadJIT(void *data, int optLevel) {
                             CU_JIT_OPTIMIZATION_LEVEL};
   void *values[] = {log, reinterpret_cast<void *>(sizeof(log)),
                     reinterpret_cast<void *>(static_cast<intptr_t>(optLevel))};
-  CUresult result = spider::cuda::driver().cuModuleLoadDataEx(
+  CUresult result = spiderrt::cuda::driver().cuModuleLoadDataEx(
       &module, data, 3, options, values);
   if (result != CUDA_SUCCESS && log[0])
-    spider::cuda::fail(std::string("CUDA: compiling PTX failed:\n") + log);
-  spider::cuda::check(result, "cuModuleLoadDataEx");
+    spiderrt::cuda::fail(std::string("CUDA: compiling PTX failed:\n") + log);
+  spiderrt::cuda::check(result, "cuModuleLoadDataEx");
   return module;
 }
 
@@ -72,11 +72,11 @@ SPIDER_MGPU_EXPORT CUfunction mgpuModuleGetFunction(CUmodule module,
                                                     const char *name) {
   CUfunction function = nullptr;
   CUresult result =
-      spider::cuda::driver().cuModuleGetFunction(&function, module, name);
+      spiderrt::cuda::driver().cuModuleGetFunction(&function, module, name);
   if (result == CUDA_ERROR_NOT_FOUND)
-    spider::cuda::fail(std::string("CUDA: kernel '") + name +
-                       "' is not in its GPU module");
-  spider::cuda::check(result, "cuModuleGetFunction");
+    spiderrt::cuda::fail(std::string("CUDA: kernel '") + name +
+                         "' is not in its GPU module");
+  spiderrt::cuda::check(result, "cuModuleGetFunction");
   return function;
 }
 
@@ -141,14 +141,14 @@ SPIDER_MGPU_EXPORT void *mgpuMemAlloc(uint64_t sizeBytes, CUstream stream,
   // Host-shared buffers must not be touched while work on them is queued.
   if (isHostShared && stream)
     SPIDER_CU(cuStreamSynchronize, stream);
-  return spider::cuda::allocate(sizeBytes, isHostShared);
+  return spiderrt::cuda::allocate(sizeBytes, isHostShared);
 }
 
 SPIDER_MGPU_EXPORT void mgpuMemFree(void *ptr, CUstream stream) {
   if (!ptr)
     return;
   ScopedContext scope;
-  spider::cuda::release(ptr, stream);
+  spiderrt::cuda::release(ptr, stream);
 }
 
 SPIDER_MGPU_EXPORT void mgpuMemcpy(void *dst, void *src, size_t sizeBytes,
@@ -200,5 +200,5 @@ SPIDER_MGPU_EXPORT void mgpuMemHostUnregisterMemRef(int64_t rank,
 }
 
 SPIDER_MGPU_EXPORT void mgpuSetDefaultDevice(int32_t device) {
-  spider::cuda::setDefaultDevice(device);
+  spiderrt::cuda::setDefaultDevice(device);
 }

@@ -5,13 +5,12 @@
 #include "spider/Runtime/TileIndex.h"
 
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
 
-using namespace spider::rt;
+using namespace spiderrt;
 
 namespace {
 
@@ -26,10 +25,10 @@ struct IndexTimer {
   }
 };
 
+/// Reports bad input as `spider.<message>` (RuntimeABI.h: the handler, else
+/// the message on stderr and exit status 1).
 [[noreturn]] void fail(const std::string &message) {
-  std::fprintf(stderr, "spider: error: spider.%s\n", message.c_str());
-  std::fflush(stderr);
-  std::exit(1);
+  spider_rt_fail(("spider." + message).c_str(), /*immediateExit=*/0);
 }
 
 TileIndex *adopt(IndexOrError built) {
@@ -148,16 +147,13 @@ void exportArray(MemRef<int64_t, 1> *result, const std::vector<int64_t> &v) {
 extern "C" {
 
 // One entry point per element type the compiler passes.
-#define SPIDER_RT_DEFINE_DETECT(SUFFIX, TYPE)                                   \
+#define SPIDER_RT_DEFINE_DETECT(SUFFIX, CTYPE)                                 \
   void *_mlir_ciface_spider_rt_detect_##SUFFIX(                                \
       UnrankedMemRef *input, int64_t packDim, int64_t t0, int64_t t1,          \
       int64_t t2, int64_t t3) {                                                \
-    return detect<TYPE>(input, packDim, t0, t1, t2, t3);                       \
+    return detect<CTYPE>(input, packDim, t0, t1, t2, t3);                      \
   }
-SPIDER_RT_DEFINE_DETECT(f32, float)
-SPIDER_RT_DEFINE_DETECT(f64, double)
-SPIDER_RT_DEFINE_DETECT(i32, int32_t)
-SPIDER_RT_DEFINE_DETECT(i64, int64_t)
+SPIDER_RT_FOR_EVERY_DETECT_TYPE(SPIDER_RT_DEFINE_DETECT)
 #undef SPIDER_RT_DEFINE_DETECT
 
 void *_mlir_ciface_spider_rt_route(UnrankedMemRef *ids, int64_t numExperts,

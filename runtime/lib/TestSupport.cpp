@@ -5,10 +5,10 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
+#include <string>
 #include <vector>
 
-using namespace spider::rt;
+using namespace spiderrt;
 
 namespace {
 
@@ -112,11 +112,10 @@ void _mlir_ciface_spider_rt_fill_rmat_csr(MemRef<int64_t, 1> *offsets,
                                           int64_t seed) {
   int64_t vertices = offsets->sizes[0] - 1, edges = columns->sizes[0];
   if (vertices < 0 || edges > vertices * vertices) {
-    std::fprintf(stderr, "spider: error: fill_rmat_csr: %lld edges do not fit "
-                         "%lld vertices\n",
-                 static_cast<long long>(edges),
-                 static_cast<long long>(vertices));
-    std::exit(1);
+    std::string message = "fill_rmat_csr: " + std::to_string(edges) +
+                          " edges do not fit " + std::to_string(vertices) +
+                          " vertices";
+    spider_rt_fail(message.c_str(), /*immediateExit=*/0);
   }
   int levels = 0;
   while ((int64_t(1) << levels) < vertices)

@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-namespace spider::rt {
+namespace spiderrt {
 namespace {
 
 std::string join(const std::vector<int64_t> &values) {
@@ -265,4 +265,4 @@ IndexOrError csrIndex(const int64_t *rowOffsets, int64_t numRows,
   return result;
 }
 
-} // namespace spider::rt
+} // namespace spiderrt

@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <set>
 
-using spider::cuda::BlockCache;
+using spiderrt::cuda::BlockCache;
 
 namespace {
 

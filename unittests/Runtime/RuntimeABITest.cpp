@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <vector>
 
-using namespace spider::rt;
+using namespace spiderrt;
 
 namespace {
 

@@ -6,7 +6,7 @@
 
 #include <random>
 
-using namespace spider::rt;
+using namespace spiderrt;
 
 namespace {
 

@@ -16,16 +16,16 @@
 
 using namespace mlir;
 using namespace mlir::spider;
-namespace rt = ::spider::rt;
 
 /// Constants larger than this are left for the run time: folding would scan
 /// them at every canonicalization.
 static constexpr int64_t kMaxFoldedElements = int64_t(1) << 24;
 
-static Attribute toAttr(MLIRContext *context, const rt::IndexOrError &built) {
+static Attribute toAttr(MLIRContext *context,
+                        const spiderrt::IndexOrError &built) {
   if (!built.ok())
     return {}; // Left for the run time, which reports the error.
-  const rt::TileIndex &index = built.index;
+  const spiderrt::TileIndex &index = built.index;
   return IndexValueAttr::get(context, index.grid, index.offsets,
                              index.positions);
 }
@@ -65,7 +65,7 @@ OpFoldResult DetectOp::fold(FoldAdaptor adaptor) {
     return {};
   }
   TileIndexType index = getIndex().getType();
-  rt::IndexOrError built = rt::detectIndex(
+  spiderrt::IndexOrError built = spiderrt::detectIndex(
       std::vector<int64_t>(type.getShape().begin(), type.getShape().end()),
       std::vector<int64_t>(index.getMicrotile().begin(),
                            index.getMicrotile().end()),
@@ -81,8 +81,8 @@ OpFoldResult RouteOp::fold(FoldAdaptor adaptor) {
   int64_t numTokens = type.getDimSize(0);
   int64_t k = type.getRank() == 2 ? type.getDimSize(1) : 1;
   return toAttr(getContext(),
-                rt::routeIndex(ids->data(), numTokens, k, getNumExperts(),
-                               getIndex().getType().getMicrotile()[0]));
+                spiderrt::routeIndex(ids->data(), numTokens, k, getNumExperts(),
+                                     getIndex().getType().getMicrotile()[0]));
 }
 
 OpFoldResult IndexFromCsrOp::fold(FoldAdaptor adaptor) {
@@ -94,11 +94,11 @@ OpFoldResult IndexFromCsrOp::fold(FoldAdaptor adaptor) {
   if (!offsets || !columns || !numColumns || offsets->empty())
     return {};
   ArrayRef<int64_t> microtile = getIndex().getType().getMicrotile();
-  return toAttr(
-      getContext(),
-      rt::csrIndex(offsets->data(), static_cast<int64_t>(offsets->size()) - 1,
-                   columns->data(), static_cast<int64_t>(columns->size()),
-                   numColumns.getInt(), microtile[0], microtile[1]));
+  return toAttr(getContext(),
+                spiderrt::csrIndex(
+                    offsets->data(), static_cast<int64_t>(offsets->size()) - 1,
+                    columns->data(), static_cast<int64_t>(columns->size()),
+                    numColumns.getInt(), microtile[0], microtile[1]));
 }
 
 OpFoldResult IndexConstantOp::fold(FoldAdaptor) { return getValue(); }

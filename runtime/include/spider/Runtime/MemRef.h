@@ -10,7 +10,7 @@
 
 #include <cstdint>
 
-namespace spider::rt {
+namespace spiderrt {
 
 /// A ranked memref descriptor.
 template <typename T, int Rank> struct MemRef {
@@ -58,6 +58,6 @@ template <typename T> struct StridedView {
   }
 };
 
-} // namespace spider::rt
+} // namespace spiderrt
 
 #endif // SPIDER_RUNTIME_MEMREF_H

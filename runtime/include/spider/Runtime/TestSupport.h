@@ -19,17 +19,16 @@ extern "C" {
 /// in [0.5, 1.5) and random sign; inactive micro-tiles are zero. The same
 /// `seed` gives the same data.
 SPIDER_RT_EXPORT void
-_mlir_ciface_spider_rt_fill_random_f32(spider::rt::UnrankedMemRef *tensor,
-                                       int64_t seed, double density,
-                                       int64_t t0, int64_t t1, int64_t t2,
-                                       int64_t t3);
+_mlir_ciface_spider_rt_fill_random_f32(spiderrt::UnrankedMemRef *tensor,
+                                       int64_t seed, double density, int64_t t0,
+                                       int64_t t1, int64_t t2, int64_t t3);
 
 /// Compares `got` with `want` (same shape) and prints
 /// `<label> <value>: max relative error <e> ok|FAILED`, where the error is
 /// max |got - want| over max |want| (or over 1 when `want` is all zero).
 /// Returns 1 when the error is at most `tolerance`.
 SPIDER_RT_EXPORT int32_t _mlir_ciface_spider_rt_check_close_f32(
-    spider::rt::UnrankedMemRef *got, spider::rt::UnrankedMemRef *want,
+    spiderrt::UnrankedMemRef *got, spiderrt::UnrankedMemRef *want,
     double tolerance, double label);
 
 /// Fills a CSR graph: `offsets` ([vertices + 1]) and `columns` ([edges]),
@@ -37,8 +36,8 @@ SPIDER_RT_EXPORT int32_t _mlir_ciface_spider_rt_check_close_f32(
 /// R-MAT power-law model (a = 0.57, b = c = 0.19, d = 0.05); columns ascend
 /// within each row.
 SPIDER_RT_EXPORT void
-_mlir_ciface_spider_rt_fill_rmat_csr(spider::rt::MemRef<int64_t, 1> *offsets,
-                                     spider::rt::MemRef<int64_t, 1> *columns,
+_mlir_ciface_spider_rt_fill_rmat_csr(spiderrt::MemRef<int64_t, 1> *offsets,
+                                     spiderrt::MemRef<int64_t, 1> *columns,
                                      int64_t seed);
 
 /// Prints one step of the dense-to-sparse demo (a header before step 0):

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace spider::rt {
+namespace spiderrt {
 
 /// Which micro-tiles of a tensor are active, grouped by the tile coordinates
 /// along every dimension but `packDim` (row-major over those dimensions).
@@ -75,6 +75,6 @@ IndexOrError csrIndex(const int64_t *rowOffsets, int64_t numRows,
                       int64_t numColumns, int64_t rowBlock,
                       int64_t columnBlock);
 
-} // namespace spider::rt
+} // namespace spiderrt
 
 #endif // SPIDER_RUNTIME_TILEINDEX_H
