@@ -10,11 +10,6 @@ namespace spider {
 /// (spider.detect, spider.route, spider.index_from_csr) and spider.assume_sparse
 /// bufferizable by one-shot bufferization.
 void registerBufferizableOpInterfaceExternalModels(DialectRegistry &registry);
-
-/// Declares read and write effects for gpu.barrier and the nvgpu async-copy
-/// group ops (MLIR 22 declares none), so that buffer deallocation runs over
-/// the kernels spider-lower-pit-to-gpu emits.
-void registerGpuMemoryEffectsExternalModels(DialectRegistry &registry);
 } // namespace spider
 } // namespace mlir
 

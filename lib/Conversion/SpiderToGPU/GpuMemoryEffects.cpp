@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "spider/Dialect/Spider/Transforms/BufferizableOpInterfaceImpl.h"
+#include "spider/Conversion/SpiderToGPU/SpiderToGPU.h"
 
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/LLVMIR/NVVMDialect.h"

@@ -45,20 +45,6 @@ func.func @constants(%out: memref<4xf32>) {
 
 // -----
 
-func.func @stack(%v: f32) {
-  // expected-error @below {{is on the host stack, which a GPU kernel cannot read; allocate it with memref.alloc}}
-  %m = memref.alloca() : memref<64xf32>
-  %c1 = arith.constant 1 : index
-  gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
-             threads(%tx, %ty, %tz) in (%sx = %c1, %sy = %c1, %sz = %c1) {
-    memref.store %v, %m[%tx] : memref<64xf32>
-    gpu.terminator
-  }
-  return
-}
-
-// -----
-
 // A host copy into a buffer a kernel uses runs on the GPU; a copy between
 // host-only buffers, or through a strided view, stays on the host.
 // CHECK-LABEL: func.func @copies

@@ -78,3 +78,22 @@ func.func @bf16(%a: tensor<128x512xbf16>, %b: tensor<512x256xbf16>, %c: tensor<1
   } -> tensor<128x256xf32>
   return %r : tensor<128x256xf32>
 }
+
+// B may be the spider.pit's output: the kernel reads the init's values as
+// B while it accumulates into a copy of them (exact f32: FMAs).
+// CHECK-LABEL: func.func @b_is_init(
+// CHECK-SAME: %[[A:[^:]*]]: tensor<64x64xf32>, %[[INIT:[^:]*]]: tensor<64x64xf32>
+// CHECK: bufferization.to_buffer %[[A]] read_only
+// CHECK: bufferization.to_buffer %[[INIT]] read_only
+// CHECK: memref.alloc() : memref<64x64xf32>
+// CHECK: gpu.launch
+// CHECK: llvm.intr.fma
+func.func @b_is_init(%a: tensor<64x64xf32>, %c: tensor<64x64xf32>, %i: !spider.index<microtile = [32, 1], pack_dim = 1>) -> tensor<64x64xf32> {
+  %r = spider.pit ins(%a : tensor<64x64xf32>) outs(%c : tensor<64x64xf32>)
+         index(%i : !spider.index<microtile = [32, 1], pack_dim = 1>) sparse_operand = 0 pack_dim = 2 {
+  ^bb0(%x: tensor<64x64xf32>, %z: tensor<64x64xf32>):
+    %m = linalg.matmul ins(%x, %z : tensor<64x64xf32>, tensor<64x64xf32>) outs(%z : tensor<64x64xf32>) -> tensor<64x64xf32>
+    spider.yield %m : tensor<64x64xf32>
+  } -> tensor<64x64xf32>
+  return %r : tensor<64x64xf32>
+}

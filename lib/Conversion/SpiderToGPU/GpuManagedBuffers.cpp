@@ -10,14 +10,14 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "spider/Dialect/Spider/Transforms/Passes.h"
+#include "spider/Conversion/SpiderToGPU/Passes.h"
 
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 
 namespace mlir::spider {
 #define GEN_PASS_DEF_SPIDERGPUMANAGEDBUFFERS
-#include "spider/Dialect/Spider/Transforms/Passes.h.inc"
+#include "spider/Conversion/SpiderToGPU/Passes.h.inc"
 } // namespace mlir::spider
 
 using namespace mlir;
