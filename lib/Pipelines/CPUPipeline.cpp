@@ -1,34 +1,56 @@
 //===- CPUPipeline.cpp - spider-cpu-pipeline ------------------------------===//
 
-#include "PipelineText.h"
+#include "PipelineSteps.h"
+
+#include "spider/Codegen/CPU/Passes.h"
+
+#include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
+#include "mlir/Conversion/ConvertToLLVM/ToLLVMPass.h"
+#include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
+#include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
+#include "mlir/Conversion/VectorToLLVM/ConvertVectorToLLVMPass.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/Vector/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
 
 using namespace mlir;
 using namespace mlir::spider;
 
 void mlir::spider::buildCPUPipeline(OpPassManager &pm,
                                     const CPUPipelineOptions &options) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
   // Spider on tensors: mark -> PIT -> loops over index groups -> runtime.
-  appendMarksToPit(os, options, "cpu");
-  os << "spider-lower-pit{profile=" << (options.profile ? "true" : "false")
-     << "},spider-lower-gather-scatter,spider-lower-dts-gate,"
-        "convert-spider-to-runtime,"
-        "canonicalize,cse,func.func(convert-elementwise-to-linalg),";
+  addMarksToPit(pm, options, Target::CPU);
+  addPitToLoops(pm, Target::CPU, options.profile);
+
   // Dense compute, sparse or not: tiled and vectorized on tensors.
-  if (options.vectorize)
-    os << "func.func(spider-tile-and-vectorize,lower-vector-multi-reduction,"
-          "lower-vector-mask),canonicalize,cse,";
+  if (options.vectorize) {
+    OpPassManager &funcPm = pm.nest<func::FuncOp>();
+    funcPm.addPass(createSpiderTileAndVectorize());
+    funcPm.addPass(vector::createLowerVectorMultiReductionPass());
+    funcPm.addPass(vector::createLowerVectorMaskPass());
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+  }
+
   // Buffers, then LLVM.
-  os << "one-shot-bufferize{bufferize-function-boundaries "
-        "function-boundary-type-conversion=identity-layout-map},"
-        "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
-        "canonicalize,";
+  addBufferization(pm);
   if (options.vectorize)
-    os << "func.func(spider-hoist-vector-transfers),";
-  os << "convert-linalg-to-loops,convert-vector-to-scf{full-unroll=true},"
-        "convert-scf-to-cf,expand-strided-metadata,lower-affine,"
-        "convert-vector-to-llvm{vector-contract-lowering=outerproduct},"
-        "convert-to-llvm,canonicalize,reconcile-unrealized-casts";
-  parsePipelineOrDie(pm, text, "spider-cpu-pipeline");
+    pm.addNestedPass<func::FuncOp>(createSpiderHoistVectorTransfers());
+  pm.addPass(createConvertLinalgToLoopsPass());
+  pm.addPass(createConvertVectorToSCFPass(
+      VectorTransferToSCFOptions().enableFullUnroll()));
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  ConvertVectorToLLVMPassOptions vectorToLLVM;
+  vectorToLLVM.vectorContractLowering =
+      vector::VectorContractLowering::OuterProduct;
+  pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
+  pm.addPass(createConvertToLLVMPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
 }

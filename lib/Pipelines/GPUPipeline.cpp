@@ -1,48 +1,34 @@
 //===- GPUPipeline.cpp - spider-gpu-pipeline ------------------------------===//
 
-#include "PipelineText.h"
+#include "PipelineSteps.h"
 
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
-#include "llvm/Support/Program.h"
-#include "llvm/Support/raw_ostream.h"
+#include "spider/Conversion/SpiderToGPU/Passes.h"
+#include "spider/Support/CudaToolkit.h"
 
-#include <cstdlib>
+#include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
+#include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
+#include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
+#include "mlir/Conversion/GPUCommon/GPUCommonPass.h"
+#include "mlir/Conversion/GPUToNVVM/GPUToNVVMPass.h"
+#include "mlir/Conversion/IndexToLLVM/IndexToLLVM.h"
+#include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
+#include "mlir/Conversion/NVGPUToNVVM/NVGPUToNVVM.h"
+#include "mlir/Conversion/NVVMToLLVM/NVVMToLLVM.h"
+#include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
+#include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
+#include "mlir/Conversion/SCFToGPU/SCFToGPUPass.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/GPU/Transforms/Passes.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
 
 using namespace mlir;
 using namespace mlir::spider;
-
-/// A CUDA toolkit root that the NVVM target can use: ptxas (and fatbinary)
-/// under bin/ and libdevice under nvvm/libdevice/. Checking both matters:
-/// a ptxas on PATH may be a wrapper script in /usr/local/bin whose
-/// parent/parent has no libdevice, and MLIR then fails every gpu.module that
-/// calls a math function.
-static bool isCudaToolkit(StringRef root) {
-  llvm::SmallString<128> ptxas(root), libdevice(root);
-  llvm::sys::path::append(ptxas, "bin", "ptxas");
-  llvm::sys::path::append(libdevice, "nvvm", "libdevice", "libdevice.10.bc");
-  return llvm::sys::fs::can_execute(ptxas) &&
-         llvm::sys::fs::is_regular_file(libdevice);
-}
-
-std::string mlir::spider::findCudaToolkit() {
-  for (const char *variable : {"CUDA_ROOT", "CUDA_HOME", "CUDA_PATH"})
-    if (const char *root = std::getenv(variable); root && isCudaToolkit(root))
-      return root;
-  // ptxas on PATH, through symbolic links to the file itself.
-  if (llvm::ErrorOr<std::string> ptxas = llvm::sys::findProgramByName("ptxas")) {
-    llvm::SmallString<128> real;
-    if (llvm::sys::fs::real_path(*ptxas, real))
-      real = *ptxas;
-    std::string root =
-        llvm::sys::path::parent_path(llvm::sys::path::parent_path(real)).str();
-    if (isCudaToolkit(root))
-      return root;
-  }
-  if (isCudaToolkit("/usr/local/cuda"))
-    return "/usr/local/cuda";
-  return "";
-}
 
 /// The `toolkit` option, or else the one findCudaToolkit finds.
 static std::string toolkitFor(const GPUPipelineOptions &options) {
@@ -71,51 +57,72 @@ void mlir::spider::buildGPUPipeline(OpPassManager &pm,
 
 void mlir::spider::buildGPUPipelinePreparation(
     OpPassManager &pm, const GPUPipelineOptions &options) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
   // Spider on tensors: mark -> PIT -> tile kernels (or loops over index
   // groups) -> GPU index construction.
-  appendMarksToPit(os, options, "gpu");
-  os << "spider-lower-pit-to-gpu{tf32="
-     << (options.tf32 ? "true" : "false") << "},spider-lower-pit,"
-        "spider-lower-gather-scatter,spider-lower-dts-gate,"
-        "convert-spider-to-runtime{target=gpu},canonicalize,cse,"
-        "func.func(convert-elementwise-to-linalg),";
+  addMarksToPit(pm, options, Target::GPU);
+  SpiderLowerPitToGpuOptions lowerPitToGpu;
+  lowerPitToGpu.tf32 = options.tf32;
+  pm.addPass(createSpiderLowerPitToGpu(lowerPitToGpu));
+  addPitToLoops(pm, Target::GPU, /*profile=*/false);
+
   // Buffers in managed memory.
-  os << "one-shot-bufferize{bufferize-function-boundaries "
-        "function-boundary-type-conversion=identity-layout-map},"
-        "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
-        "canonicalize,";
+  addBufferization(pm);
+
   // Every other linalg op: a SIMT kernel of tiled parallel loops.
-  os << "func.func(convert-linalg-to-parallel-loops,"
-        "scf-parallel-loop-tiling{parallel-loop-tile-sizes="
-     << options.simtTile << " no-min-max-bounds=true},"
-        "gpu-map-parallel-loops,convert-parallel-loops-to-gpu),"
-        "spider-gpu-managed-buffers,canonicalize,cse,lower-affine,";
+  {
+    OpPassManager &funcPm = pm.nest<func::FuncOp>();
+    funcPm.addPass(createConvertLinalgToParallelLoopsPass());
+    // (ListOption's const operator* does not compile: ArrayRef instead.)
+    funcPm.addPass(createParallelLoopTilingPass(
+        ArrayRef<int64_t>(options.simtTile), /*noMinMaxBounds=*/true));
+    funcPm.addPass(createGpuMapParallelLoopsPass());
+    funcPm.addPass(createConvertParallelLoopToGpuPass());
+  }
+  pm.addPass(createSpiderGpuManagedBuffers());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addPass(createLowerAffinePass());
+
   // Kernels to NVVM; host to LLVM calling the mgpu* ABI (the steps of
   // MLIR's gpu-lower-to-nvvm-pipeline). The serialization follows, with the
   // CUDA toolkit named for ptxas.
-  os << "convert-nvgpu-to-nvvm,gpu-kernel-outlining,symbol-dce,convert-vector-to-scf,"
-        "convert-scf-to-cf,convert-nvvm-to-llvm,convert-func-to-llvm,"
-        "expand-strided-metadata,nvvm-attach-target{chip="
-     << options.chip << " features=" << options.features
-     << " O=" << options.optLevel
-     << "},lower-affine,convert-arith-to-llvm,convert-index-to-llvm,"
-        "canonicalize,cse,"
-        "gpu.module(convert-gpu-to-nvvm,canonicalize,cse,"
-        "reconcile-unrealized-casts),"
-        "gpu-to-llvm";
-  parsePipelineOrDie(pm, text, "spider-gpu-pipeline");
+  pm.addPass(createConvertNVGPUToNVVMPass());
+  pm.addPass(createGpuKernelOutliningPass());
+  pm.addPass(createSymbolDCEPass());
+  pm.addPass(createConvertVectorToSCFPass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createConvertNVVMToLLVMPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  GpuNVVMAttachTargetOptions nvvmTarget;
+  nvvmTarget.chip = options.chip;
+  nvvmTarget.features = options.features;
+  nvvmTarget.optLevel = options.optLevel;
+  pm.addPass(createGpuNVVMAttachTarget(nvvmTarget));
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  {
+    OpPassManager &gpuModulePm = pm.nest<gpu::GPUModuleOp>();
+    gpuModulePm.addPass(createConvertGpuOpsToNVVMOps());
+    gpuModulePm.addPass(createCanonicalizerPass());
+    gpuModulePm.addPass(createCSEPass());
+    gpuModulePm.addPass(createReconcileUnrealizedCastsPass());
+  }
+  pm.addPass(createGpuToLLVMConversionPass());
 }
 
 void mlir::spider::buildGPUPipelineSerialization(
     OpPassManager &pm, const GPUPipelineOptions &options) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
   std::string toolkit = toolkitFor(options);
-  os << "gpu-module-to-binary{format=" << formatFor(options, toolkit);
-  if (!toolkit.empty())
-    os << " toolkit=" << toolkit;
-  os << "},convert-math-to-llvm,canonicalize,cse,reconcile-unrealized-casts";
-  parsePipelineOrDie(pm, text, "spider-gpu-pipeline");
+  GpuModuleToBinaryPassOptions toBinary;
+  toBinary.compilationTarget = formatFor(options, toolkit);
+  toBinary.toolkitPath = toolkit;
+  pm.addPass(createGpuModuleToBinaryPass(toBinary));
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
 }

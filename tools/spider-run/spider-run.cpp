@@ -16,6 +16,7 @@
 #include "spider/InitAll.h"
 #include "spider/Pipelines/Pipelines.h"
 #include "spider/Runtime/Profile.h"
+#include "spider/Support/CudaToolkit.h"
 #include "spider/Tools/GpuKernelCache.h"
 #include "spider/Tools/Jit.h"
 
@@ -100,6 +101,9 @@ static LogicalResult compileForGpu(ModuleOp module) {
   options.chip = chip;
   options.format = gpuFormat;
   options.optLevel = static_cast<int>(optLevel);
+  // The toolkit, searched once: the cache key's format and the
+  // serialization of every kernel module then agree on it.
+  options.toolkit = mlir::spider::findCudaToolkit();
   auto start = std::chrono::steady_clock::now();
   PassManager prepare(module.getContext());
   mlir::spider::buildGPUPipelinePreparation(prepare, options);

@@ -3,8 +3,13 @@
 #ifndef SPIDER_PIPELINES_PIPELINES_H
 #define SPIDER_PIPELINES_PIPELINES_H
 
-#include "mlir/Pass/PassOptions.h"
+#include "spider/Support/CudaToolkit.h"
 
+#include "mlir/Pass/PassOptions.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <cstdint>
 #include <string>
 
 namespace mlir {
@@ -12,6 +17,31 @@ class OpPassManager;
 } // namespace mlir
 
 namespace mlir::spider {
+
+/// A pipeline option that is a comma-separated list of positive integers
+/// (8,32). Other text is an error that names the option, when the options
+/// are parsed: a pipeline builder cannot fail. (Values assigned in C++ are
+/// not checked here.)
+class PositiveIntListOption
+    : public ::mlir::detail::PassOptions::ListOption<int64_t> {
+public:
+  using Base = ::mlir::detail::PassOptions::ListOption<int64_t>;
+  using Base::Base;
+  using Base::operator=;
+
+  bool handleOccurrence(unsigned pos, llvm::StringRef argName,
+                        llvm::StringRef arg) override {
+    llvm::SmallVector<llvm::StringRef> items;
+    arg.split(items, ',');
+    for (llvm::StringRef item : items) {
+      int64_t value;
+      if (item.getAsInteger(10, value) || value <= 0)
+        return error("'" + arg +
+                     "' is not a comma-separated list of positive integers");
+    }
+    return Base::handleOccurrence(pos, argName, arg);
+  }
+};
 
 /// The options every Spider pipeline has: how marks become spider.pit ops.
 template <typename Derived>
@@ -49,8 +79,7 @@ struct CPUPipelineOptions : public SpiderPipelineOptions<CPUPipelineOptions> {
 /// Builds `spider-cpu-pipeline`: a whole program of func, arith, math,
 /// tensor, linalg, bufferization, memref, scf and vector plus spider, to the
 /// LLVM dialect, runnable by mlir-runner with libspider_runtime. The passes
-/// it names must be registered (mlir::registerAllPasses() and
-/// registerSpiderPasses()).
+/// are added by their create functions: none needs to be registered.
 void buildCPUPipeline(OpPassManager &pm, const CPUPipelineOptions &options);
 
 /// Options of `spider-gpu-pipeline`.
@@ -83,11 +112,12 @@ struct GPUPipelineOptions : public SpiderPipelineOptions<GPUPipelineOptions> {
                      "the first of CUDA_ROOT, CUDA_HOME, CUDA_PATH, the "
                      "ptxas on PATH and /usr/local/cuda that has both)"),
       llvm::cl::init("")};
-  PassOptions::Option<std::string> simtTile{
+  PositiveIntListOption simtTile{
       *this, "simt-tile",
       llvm::cl::desc("Tile sizes of the parallel loops of other linalg ops: "
-                     "blocks of these many threads"),
-      llvm::cl::init("8,32")};
+                     "blocks of these many threads (comma-separated "
+                     "positive integers)"),
+      llvm::cl::list_init<int64_t>({8, 32})};
 };
 
 /// Builds `spider-gpu-pipeline`: a whole program to the LLVM dialect with
@@ -95,7 +125,8 @@ struct GPUPipelineOptions : public SpiderPipelineOptions<GPUPipelineOptions> {
 /// libspider_cuda_runtime, libspider_runtime and MLIR's runner utils.
 /// Matmul spider.pit ops become tensor-core tile kernels, other linalg ops
 /// SIMT kernels; every host heap buffer is CUDA managed memory. Compiles on
-/// a machine without a GPU.
+/// a machine without a GPU. Like buildCPUPipeline, it adds the passes by
+/// their create functions.
 void buildGPUPipeline(OpPassManager &pm, const GPUPipelineOptions &options);
 
 /// The two halves of buildGPUPipeline, for tools that cache kernels between
@@ -107,14 +138,9 @@ void buildGPUPipelinePreparation(OpPassManager &pm,
 void buildGPUPipelineSerialization(OpPassManager &pm,
                                    const GPUPipelineOptions &options);
 
-/// The CUDA toolkit whose ptxas serializes kernels and whose libdevice
-/// serves math functions: the first of CUDA_ROOT, CUDA_HOME, CUDA_PATH, the
-/// ptxas on PATH (symbolic links resolved) and /usr/local/cuda that has both
-/// bin/ptxas and nvvm/libdevice/libdevice.10.bc; "" when none has.
-std::string findCudaToolkit();
-
 /// The binary format `options` resolves to (auto: fatbin when the `toolkit`
-/// option or findCudaToolkit gives a toolkit, isa otherwise).
+/// option or findCudaToolkit, in spider/Support/CudaToolkit.h, gives a
+/// toolkit, isa otherwise).
 std::string gpuBinaryFormat(const GPUPipelineOptions &options);
 
 /// Registers Spider's pipelines with the global pass registry.

@@ -1,0 +1,67 @@
+//===- PipelineSteps.cpp - What Spider's pipelines share ------------------===//
+
+#include "PipelineSteps.h"
+
+#include "spider/Conversion/Passes.h"
+#include "spider/Dialect/Spider/Transforms/Passes.h"
+
+#include "mlir/Conversion/BufferizationToMemRef/BufferizationToMemRef.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+using namespace mlir::spider;
+
+template <typename Derived>
+void mlir::spider::addMarksToPit(OpPassManager &pm,
+                                 const SpiderPipelineOptions<Derived> &options,
+                                 Target target) {
+  if (options.sparsify)
+    pm.addPass(createSpiderSparsify());
+  if (options.selectTiles) {
+    SpiderSelectTilesOptions selectTiles;
+    selectTiles.target = target;
+    selectTiles.assumedDensity = options.assumedDensity;
+    pm.addPass(createSpiderSelectTiles(selectTiles));
+  }
+  pm.addPass(createCanonicalizerPass());
+}
+
+template void
+mlir::spider::addMarksToPit(OpPassManager &,
+                            const SpiderPipelineOptions<CPUPipelineOptions> &,
+                            Target);
+template void
+mlir::spider::addMarksToPit(OpPassManager &,
+                            const SpiderPipelineOptions<GPUPipelineOptions> &,
+                            Target);
+
+void mlir::spider::addPitToLoops(OpPassManager &pm, Target target,
+                                 bool profile) {
+  SpiderLowerPitToLoopsOptions lowerPit;
+  lowerPit.profile = profile;
+  pm.addPass(createSpiderLowerPitToLoops(lowerPit));
+  pm.addPass(createSpiderLowerGatherScatter());
+  pm.addPass(createSpiderLowerDtsGate());
+  ConvertSpiderToRuntimeOptions toRuntime;
+  toRuntime.target = target;
+  pm.addPass(createConvertSpiderToRuntime(toRuntime));
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addNestedPass<func::FuncOp>(createConvertElementwiseToLinalgPass());
+}
+
+void mlir::spider::addBufferization(OpPassManager &pm) {
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  bufferization::buildBufferDeallocationPipeline(pm);
+  pm.addPass(createConvertBufferizationToMemRefPass());
+  pm.addPass(createCanonicalizerPass());
+}
