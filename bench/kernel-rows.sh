@@ -3,8 +3,8 @@
 # rows a group gives it: a [rows x 512] by [512 x 1024] f32 matmul repeated
 # to 2 GFLOP, compiled by spider-cpu-pipeline. Prints rows, best-of-3
 # seconds and the efficiency relative to the best row count; these are the
-# numbers of the CPU tile database (lib/Dialect/Spider/Transforms/
-# TileDatabase.cpp).
+# numbers of the CPU tile database
+# (lib/Dialect/Spider/CostModel/TileCostModel.cpp).
 #   bash bench/kernel-rows.sh [build-dir]
 set -euo pipefail
 build=$(cd "${1:-build}" && pwd)

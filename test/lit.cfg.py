@@ -11,7 +11,7 @@ config.name = "SPIDER"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".test", ".c"]
 config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py",
-                   "Inputs", "external-project"]
+                   "Inputs", "external-project", "lib"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.spider_obj_root, "test")
 
@@ -76,6 +76,7 @@ llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 
 tool_dirs = [config.spider_tools_dir, config.llvm_tools_dir,
              os.path.join(config.spider_obj_root, "unittests")]
-tools = ["spider-opt", "spider-run", "spider-capi-test", "SpiderRuntimeTests"]
+tools = ["spider-opt", "spider-run", "spider-capi-test", "SpiderRuntimeTests",
+         "SpiderCostModelTests"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)

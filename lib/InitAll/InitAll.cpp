@@ -4,6 +4,9 @@
 #include "spider/Dialect/Spider/IR/SpiderDialect.h"
 #include "spider/Dialect/Spider/IR/SpiderInterfaces.h"
 #include "spider/Conversion/Passes.h"
+#include "spider/Codegen/CPU/Passes.h"
+#include "spider/Conversion/SpiderToGPU/Passes.h"
+#include "spider/Conversion/SpiderToGPU/SpiderToGPU.h"
 #include "spider/Dialect/Spider/Transforms/BufferizableOpInterfaceImpl.h"
 #include "spider/Dialect/Spider/Transforms/Passes.h"
 #include "spider/Pipelines/Pipelines.h"
@@ -24,5 +27,7 @@ void mlir::spider::registerSpiderDialects(DialectRegistry &registry) {
 void mlir::spider::registerSpiderPasses() {
   registerSpiderTransformsPasses();
   registerSpiderConversionPasses();
+  registerSpiderToGPUPasses();
+  registerSpiderCPUCodegenPasses();
   registerSpiderPipelines();
 }

@@ -1,11 +1,15 @@
 //===- spider-opt.cpp - Spider's optimizer driver -------------------------===//
 //
 // mlir-opt with the spider dialect and passes, plus every upstream dialect,
-// extension and pass that Spider's pipelines need.
+// extension and pass that Spider's pipelines need, and (in a build with
+// tests) the test-only passes of test/lib.
 //
 //===----------------------------------------------------------------------===//
 
 #include "spider/InitAll.h"
+#ifdef SPIDER_TEST_PASSES
+#include "TestPasses.h"
+#endif
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"
@@ -23,6 +27,9 @@ int main(int argc, char **argv) {
   mlir::spider::registerSpiderDialects(registry);
   mlir::registerAllPasses();
   mlir::spider::registerSpiderPasses();
+#ifdef SPIDER_TEST_PASSES
+  mlir::spider::registerSpiderTestPasses();
+#endif
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "Spider optimizer driver\n", registry));
 }

@@ -9,7 +9,7 @@ def ConvertSpiderToRuntime : Pass<"convert-spider-to-runtime", "ModuleOp"> {
   let summary = "Lowers index construction to calls into libspider_runtime";
   let description = [{
     The last step from the spider dialect to upstream MLIR on tensors, after
-    `spider-lower-pit`:
+    `spider-lower-pit-to-loops`:
 
     * `spider.assume_sparse` disappears and every `#spider.sparse` encoding
       is dropped from tensor types (function signatures included): after PIT
@@ -37,9 +37,11 @@ def ConvertSpiderToRuntime : Pass<"convert-spider-to-runtime", "ModuleOp"> {
     memory that kernels and host code both read.
   }];
   let options = [
-    Option<"target", "target", "std::string", /*default=*/"\"cpu\"",
+    Option<"target", "target", "::mlir::spider::Target",
+           /*default=*/"::mlir::spider::Target::CPU",
            "Which runtime builds indices: cpu (libspider_runtime) or gpu "
-           "(libspider_cuda_runtime)">,
+           "(libspider_cuda_runtime; an sm_ architecture means gpu too)",
+           [{::llvm::cl::values(SPIDER_TARGET_CL_VALUES)}]>,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",

@@ -2,6 +2,8 @@
 
 #include "spider/Conversion/Passes.h"
 #include "spider/Dialect/Spider/IR/SpiderOps.h"
+#include "spider/Dialect/Spider/Transforms/Utils/CodegenUtils.h"
+#include "spider/Runtime/RuntimeABI.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/BufferizableOpInterface.h"
@@ -12,6 +14,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace mlir::spider {
 #define GEN_PASS_DEF_CONVERTSPIDERTORUNTIME
@@ -60,25 +63,14 @@ class RuntimeCalls {
 public:
   explicit RuntimeCalls(ModuleOp module) : module(module) {}
 
-  /// Returns (declaring on first use) `@name : inputs -> results`.
-  func::FuncOp declare(StringRef name, TypeRange inputs, TypeRange results,
-                       bool cInterface) {
-    if (auto existing = module.lookupSymbol<func::FuncOp>(name))
-      return existing;
-    OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
-    auto func = func::FuncOp::create(
-        b, module.getLoc(), name,
-        FunctionType::get(module.getContext(), inputs, results));
-    func.setPrivate();
-    if (cInterface)
-      func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
-                    UnitAttr::get(module.getContext()));
-    return func;
-  }
-
+  /// Calls `name` (declared on first use with the types of `args` and
+  /// `results`).
   Value call(OpBuilder &b, Location loc, StringRef name, ValueRange args,
              TypeRange results, bool cInterface = true) {
-    func::FuncOp callee = declare(name, args.getTypes(), results, cInterface);
+    func::FuncOp callee = declareRuntimeFunction(
+        module, name,
+        FunctionType::get(module.getContext(), args.getTypes(), results),
+        cInterface);
     auto call = func::CallOp::create(b, loc, callee, args);
     return results.empty() ? Value() : call.getResult(0);
   }
@@ -118,22 +110,64 @@ Value asUnrankedBuffer(OpBuilder &b, Location loc, Value tensor) {
   return memref::CastOp::create(b, loc, unranked, buffer);
 }
 
-/// Picks the runtime's element type for detect: f32, f64, i32 or i64, and
-/// on the GPU also f16 and bf16 (read as they are, where a cast to f32
-/// would write a copy twice the size of the tensor first).
+// The element types each runtime's detect entry points read, by their
+// suffix (RuntimeABI.h), which is also their MLIR spelling.
+#define SPIDER_DETECT_SUFFIX(SUFFIX, CTYPE) #SUFFIX,
+constexpr StringLiteral kCpuDetectTypes[] = {
+    SPIDER_RT_FOR_EVERY_DETECT_TYPE(SPIDER_DETECT_SUFFIX)};
+constexpr StringLiteral kGpuDetectTypes[] = {
+    SPIDER_RT_FOR_EVERY_GPU_DETECT_TYPE(SPIDER_DETECT_SUFFIX)};
+#undef SPIDER_DETECT_SUFFIX
+
+/// The runtime's suffix for `type` when one of `types` reads it as it is.
+/// Integers are matched by width (the runtime reads bits, whatever their
+/// signedness).
+std::optional<StringRef> runtimeSuffix(Type type,
+                                       ArrayRef<StringLiteral> types) {
+  std::string spelling;
+  if (auto integer = dyn_cast<IntegerType>(type)) {
+    spelling = "i" + std::to_string(integer.getWidth());
+  } else {
+    llvm::raw_string_ostream os(spelling);
+    type.print(os);
+  }
+  const StringLiteral *it = llvm::find(types, spelling);
+  if (it == types.end())
+    return std::nullopt;
+  return StringRef(*it);
+}
+
+/// Picks the runtime's element type for detect: the element type itself
+/// when the target's runtime reads it (on the GPU, f16 and bf16 too, where a
+/// cast to f32 would write a copy twice the size of the tensor first),
+/// otherwise f32 for floats, i64 for index and 64-bit integers, i32 for the
+/// other integers.
 std::pair<Type, StringRef> detectElementType(Builder &b, Type element,
                                              bool gpu) {
-  if (gpu && element.isF16())
-    return {element, "f16"};
-  if (gpu && element.isBF16())
-    return {element, "bf16"};
-  if (element.isF64())
-    return {b.getF64Type(), "f64"};
+  ArrayRef<StringLiteral> types =
+      gpu ? ArrayRef<StringLiteral>(kGpuDetectTypes)
+          : ArrayRef<StringLiteral>(kCpuDetectTypes);
+  if (std::optional<StringRef> suffix = runtimeSuffix(element, types)) {
+    if (auto integer = dyn_cast<IntegerType>(element))
+      return {b.getIntegerType(integer.getWidth()), *suffix}; // Signless.
+    return {element, *suffix};
+  }
+  Type target = b.getI32Type();
   if (isa<FloatType>(element))
-    return {b.getF32Type(), "f32"};
-  if (element.isIndex() || element.isInteger(64))
-    return {b.getI64Type(), "i64"};
-  return {b.getI32Type(), "i32"};
+    target = b.getF32Type();
+  else if (element.isIndex() || element.isInteger(64))
+    target = b.getI64Type();
+  std::optional<StringRef> suffix = runtimeSuffix(target, types);
+  assert(suffix && "the runtimes read f32, i32 and i64");
+  return {target, *suffix};
+}
+
+/// "f32, f64, i32 or i64": the element types a runtime reads buffers of.
+std::string listTypes(ArrayRef<StringLiteral> types) {
+  std::string list = types.front().str();
+  for (size_t i = 1; i < types.size(); ++i)
+    list += (i + 1 == types.size() ? " or " : ", ") + types[i].str();
+  return list;
 }
 
 struct ConvertSpiderToRuntimePass
@@ -141,18 +175,15 @@ struct ConvertSpiderToRuntimePass
           ConvertSpiderToRuntimePass> {
   using Base::Base;
 
-  /// "spider_rt_" or "spider_rt_gpu_": the runtime that builds indices.
+  /// SPIDER_RT_CPU_PREFIX or SPIDER_RT_GPU_PREFIX: the runtime that builds
+  /// indices.
   std::string prefix;
+
+  bool gpu() const { return target == Target::GPU; }
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    if (target != "cpu" && target != "gpu") {
-      module.emitError() << "convert-spider-to-runtime: target must be cpu "
-                            "or gpu, not '"
-                         << target << "'";
-      return signalPassFailure();
-    }
-    prefix = target == "gpu" ? "spider_rt_gpu_" : "spider_rt_";
+    prefix = gpu() ? SPIDER_RT_GPU_PREFIX : SPIDER_RT_CPU_PREFIX;
     // Constant indices: their arrays are constants.
     RewritePatternSet patterns(&getContext());
     IndexArraysOp::getCanonicalizationPatterns(patterns, &getContext());
@@ -177,89 +208,108 @@ struct ConvertSpiderToRuntimePass
         return signalPassFailure();
   }
 
+  /// Replaces the index producer `op` by a runtime handle, its arrays and
+  /// statistics by runtime calls, and releases the handle at the end of the
+  /// block.
   LogicalResult convertProducer(Operation *op, RuntimeCalls &runtime,
                                 Type ptrType) {
-    {
-      if (isa<IndexConstantOp>(op)) {
-        return op->emitOpError()
-               << "convert-spider-to-runtime reads constant indices only through "
-                  "spider.index_arrays";
-      }
-      if (auto detect = dyn_cast<DetectOp>(op);
-          detect && detect.getIndex().getType().getRank() > 4) {
-        return op->emitOpError() << "convert-spider-to-runtime detects indices of "
-                                    "tensors of rank 1 to 4";
-      }
-      for (Value operand : op->getOperands()) {
-        auto memref = dyn_cast<MemRefType>(operand.getType());
-        if (!memref)
-          continue;
-        Type element = memref.getElementType();
-        bool integral = isa<RouteOp, IndexFromCsrOp>(op);
-        bool readable = integral ? element.isInteger(64)
-                                 : (element.isF32() || element.isF64() ||
-                                    element.isInteger(32) ||
-                                    element.isInteger(64));
-        if (!readable)
-          return op->emitOpError()
-                 << "convert-spider-to-runtime reads buffers of "
-                 << (integral ? "i64" : "f32, f64, i32 or i64")
-                 << " here, not " << memref
-                 << "; cast before bufferization";
-      }
-      Value index = op->getResult(0);
-      for (OpOperand &use : index.getUses()) {
-        Operation *user = use.getOwner();
-        if (!isa<IndexArraysOp, IndexNonZerosOp>(user)) {
-          InFlightDiagnostic diag =
-              op->emitOpError()
-              << "convert-spider-to-runtime cannot lower this index: it is used by '"
-              << user->getName()
-              << "'; indices may only feed spider.pit (and spider.index_arrays, "
-                 "spider.index_nonzeros)";
-          diag.attachNote(user->getLoc()) << "used here";
-          return diag;
-        }
-        if (!op->getBlock()->findAncestorOpInBlock(*user))
-          return op->emitOpError() << "convert-spider-to-runtime needs an index to "
-                                      "be used in the block that builds it";
-      }
-      OpBuilder b(op);
-      Location loc = op->getLoc();
-      Value handle = buildHandle(b, loc, op, runtime, ptrType);
-      // Arrays.
-      auto memrefType =
-          MemRefType::get({ShapedType::kDynamic}, b.getIndexType());
-      for (Operation *user : llvm::make_early_inc_range(index.getUsers())) {
-        if (auto nonZeros = dyn_cast<IndexNonZerosOp>(user)) {
-          OpBuilder ub(nonZeros);
-          Value count = runtime.call(ub, loc, prefix + "index_nonzeros", handle,
-                                     ub.getI64Type(), /*cInterface=*/false);
-          nonZeros.replaceAllUsesWith(arith::IndexCastOp::create(
-              ub, loc, ub.getIndexType(), count).getResult());
-          nonZeros.erase();
-          continue;
-        }
-        auto arrays = cast<IndexArraysOp>(user);
-        OpBuilder ub(arrays);
-        SmallVector<Value> tensors;
-        for (std::string name :
-             {prefix + "index_offsets", prefix + "index_positions"}) {
-          Value buffer = runtime.call(ub, loc, name, handle, memrefType);
-          tensors.push_back(bufferization::ToTensorOp::create(
-              ub, loc, arrays.getOffsets().getType(), buffer,
-              /*restrict=*/true, /*writable=*/false));
-        }
-        arrays.replaceAllUsesWith(tensors);
-        arrays.erase();
-      }
-      // Release at the end of the building block.
-      OpBuilder eb(op->getBlock()->getTerminator());
-      runtime.call(eb, loc, prefix + "index_release", handle, {},
-                   /*cInterface=*/false);
-      op->erase();
-      return success();
+    if (failed(checkConvertible(op)))
+      return failure();
+    OpBuilder b(op);
+    Location loc = op->getLoc();
+    Value handle = buildHandle(b, loc, op, runtime, ptrType);
+    for (Operation *user :
+         llvm::make_early_inc_range(op->getResult(0).getUsers())) {
+      if (auto nonZeros = dyn_cast<IndexNonZerosOp>(user))
+        replaceNonZeros(nonZeros, handle, runtime);
+      else
+        replaceArrays(cast<IndexArraysOp>(user), handle, runtime);
     }
+    OpBuilder eb(op->getBlock()->getTerminator());
+    runtime.call(eb, loc, prefix + SPIDER_RT_INDEX_RELEASE_STEM, handle, {},
+                 /*cInterface=*/false);
+    op->erase();
+    return success();
+  }
+
+  /// Reports why the runtime cannot build the index of `op`, if it can't:
+  /// a constant index, a rank above 4, a buffer of an element type the
+  /// runtime does not read, or an index used elsewhere than by
+  /// spider.index_arrays and spider.index_nonzeros in the same block.
+  LogicalResult checkConvertible(Operation *op) {
+    if (isa<IndexConstantOp>(op))
+      return op->emitOpError()
+             << "convert-spider-to-runtime reads constant indices only through "
+                "spider.index_arrays";
+    if (auto detect = dyn_cast<DetectOp>(op);
+        detect && detect.getIndex().getType().getRank() > 4)
+      return op->emitOpError() << "convert-spider-to-runtime detects indices of "
+                                  "tensors of rank 1 to 4";
+    for (Value operand : op->getOperands()) {
+      auto memref = dyn_cast<MemRefType>(operand.getType());
+      if (!memref)
+        continue;
+      Type element = memref.getElementType();
+      bool integral = isa<RouteOp, IndexFromCsrOp>(op);
+      bool readable =
+          integral ? element.isInteger(64)
+                   : runtimeSuffix(element, kCpuDetectTypes).has_value();
+      if (!readable)
+        return op->emitOpError()
+               << "convert-spider-to-runtime reads buffers of "
+               << (integral ? "i64" : listTypes(kCpuDetectTypes))
+               << " here, not " << memref << "; cast before bufferization";
+    }
+    for (OpOperand &use : op->getResult(0).getUses()) {
+      Operation *user = use.getOwner();
+      if (!isa<IndexArraysOp, IndexNonZerosOp>(user)) {
+        InFlightDiagnostic diag =
+            op->emitOpError()
+            << "convert-spider-to-runtime cannot lower this index: it is used "
+               "by '"
+            << user->getName()
+            << "'; indices may only feed spider.pit (and spider.index_arrays, "
+               "spider.index_nonzeros)";
+        diag.attachNote(user->getLoc()) << "used here";
+        return diag;
+      }
+      if (!op->getBlock()->findAncestorOpInBlock(*user))
+        return op->emitOpError()
+               << "convert-spider-to-runtime needs an index to be used in the "
+                  "block that builds it";
+    }
+    return success();
+  }
+
+  /// spider.index_nonzeros: the runtime's count.
+  void replaceNonZeros(IndexNonZerosOp nonZeros, Value handle,
+                       RuntimeCalls &runtime) {
+    OpBuilder b(nonZeros);
+    Location loc = nonZeros.getLoc();
+    Value count = runtime.call(b, loc, prefix + SPIDER_RT_INDEX_NONZEROS_STEM,
+                               handle, b.getI64Type(), /*cInterface=*/false);
+    nonZeros.replaceAllUsesWith(
+        arith::IndexCastOp::create(b, loc, b.getIndexType(), count)
+            .getResult());
+    nonZeros.erase();
+  }
+
+  /// spider.index_arrays: caller-owned buffers from the runtime, as tensors.
+  void replaceArrays(IndexArraysOp arrays, Value handle,
+                     RuntimeCalls &runtime) {
+    OpBuilder b(arrays);
+    Location loc = arrays.getLoc();
+    auto memrefType = MemRefType::get({ShapedType::kDynamic}, b.getIndexType());
+    SmallVector<Value> tensors;
+    for (std::string name : {prefix + SPIDER_RT_INDEX_OFFSETS_STEM,
+                             prefix + SPIDER_RT_INDEX_POSITIONS_STEM}) {
+      Value buffer = runtime.call(b, loc, name, handle, memrefType);
+      tensors.push_back(bufferization::ToTensorOp::create(
+          b, loc, arrays.getOffsets().getType(), buffer,
+          /*restrict=*/true, /*writable=*/false));
+    }
+    arrays.replaceAllUsesWith(tensors);
+    arrays.erase();
   }
 
   Value buildHandle(OpBuilder &b, Location loc, Operation *op,
@@ -271,14 +321,14 @@ struct ConvertSpiderToRuntimePass
       TileIndexType type = detect.getIndex().getType();
       auto tensorType = cast<ShapedType>(detect.getInput().getType());
       auto [element, suffix] =
-          detectElementType(b, tensorType.getElementType(), target == "gpu");
+          detectElementType(b, tensorType.getElementType(), gpu());
       Value input = castElements(b, loc, detect.getInput(), element);
       SmallVector<Value> args = {asUnrankedBuffer(b, loc, input),
                                  i64(type.getPackDim())};
       for (int64_t d = 0; d < 4; ++d)
         args.push_back(i64(d < type.getRank() ? type.getMicrotile()[d] : 1));
-      return runtime.call(b, loc, prefix + "detect_" + suffix.str(), args,
-                          ptrType);
+      return runtime.call(b, loc, prefix + SPIDER_RT_DETECT_STEM + suffix.str(),
+                          args, ptrType);
     }
     if (auto route = dyn_cast<RouteOp>(op)) {
       Value ids = castElements(b, loc, route.getIds(), b.getI64Type());
@@ -286,7 +336,7 @@ struct ConvertSpiderToRuntimePass
           asUnrankedBuffer(b, loc, ids),
           i64(static_cast<int64_t>(route.getNumExperts())),
           i64(route.getIndex().getType().getMicrotile()[0])};
-      return runtime.call(b, loc, prefix + "route", args, ptrType);
+      return runtime.call(b, loc, prefix + SPIDER_RT_ROUTE_STEM, args, ptrType);
     }
     auto csr = cast<IndexFromCsrOp>(op);
     ArrayRef<int64_t> microtile = csr.getIndex().getType().getMicrotile();
@@ -297,7 +347,8 @@ struct ConvertSpiderToRuntimePass
     SmallVector<Value> args = {asUnrankedBuffer(b, loc, offsets),
                                asUnrankedBuffer(b, loc, columns), numColumns,
                                i64(microtile[0]), i64(microtile[1])};
-    return runtime.call(b, loc, prefix + "index_from_csr", args, ptrType);
+    return runtime.call(b, loc, prefix + SPIDER_RT_INDEX_FROM_CSR_STEM, args,
+                        ptrType);
   }
 };
 

@@ -1,5 +1,12 @@
 // RUN: spider-opt %s -split-input-file --convert-spider-to-runtime -verify-diagnostics
 
+// Every reason convert-spider-to-runtime fails. An unknown `target` is an
+// error of the option's parser, before the pass runs
+// (test/Transforms/invalid-targets.mlir). Not reachable, so not tested: the
+// pass also fails (with no diagnostic) when folding spider.index_arrays of
+// constant indices does not converge, which its one folding pattern, erasing
+// the op it matches, cannot cause.
+
 func.func @escapes(%a: tensor<8x8xf32>) -> !spider.index<microtile = [1, 1], pack_dim = 1> {
   // expected-error@+1 {{convert-spider-to-runtime cannot lower this index: it is used by 'func.return'; indices may only feed spider.pit (and spider.index_arrays, spider.index_nonzeros)}}
   %i = spider.detect %a : tensor<8x8xf32> -> !spider.index<microtile = [1, 1], pack_dim = 1>
@@ -47,4 +54,23 @@ func.func @f16_buffer(%a: memref<8x8xf16>) -> index {
   %i = spider.detect %a : memref<8x8xf16> -> !spider.index<microtile = [1, 1], pack_dim = 1>
   %n = spider.index_nonzeros %i : !spider.index<microtile = [1, 1], pack_dim = 1>
   return %n : index
+}
+
+// -----
+
+// spider.route and spider.index_from_csr read their buffers as i64.
+func.func @i32_route_buffer(%ids: memref<16xi32>) -> index {
+  // expected-error@+1 {{convert-spider-to-runtime reads buffers of i64 here, not 'memref<16xi32>'; cast before bufferization}}
+  %i = spider.route %ids to 4 experts : memref<16xi32> -> !spider.index<microtile = [1, 1], pack_dim = 0>
+  %n = spider.index_nonzeros %i : !spider.index<microtile = [1, 1], pack_dim = 0>
+  return %n : index
+}
+
+// -----
+
+func.func @index_csr_buffer(%o: memref<9xi64>, %c: memref<?xindex>, %n: index) -> index {
+  // expected-error@+1 {{convert-spider-to-runtime reads buffers of i64 here, not 'memref<?xindex>'; cast before bufferization}}
+  %i = spider.index_from_csr %o, %c, num_columns = %n : memref<9xi64>, memref<?xindex> -> !spider.index<microtile = [1, 1], pack_dim = 1>
+  %k = spider.index_nonzeros %i : !spider.index<microtile = [1, 1], pack_dim = 1>
+  return %k : index
 }

@@ -12,7 +12,6 @@
 
 using namespace mlir;
 using namespace mlir::spider;
-namespace rt = ::spider::rt;
 
 #define GET_OP_CLASSES
 #include "spider/Dialect/Spider/IR/SpiderOps.cpp.inc"
@@ -185,7 +184,7 @@ LogicalResult IndexConstantOp::verify() {
     return emitOpError() << "index value grid " << formatList(value.getGrid())
                          << " has rank " << value.getGrid().size()
                          << " but the index type has rank " << type.getRank();
-  rt::TileIndex index;
+  spiderrt::TileIndex index;
   index.grid.assign(value.getGrid().begin(), value.getGrid().end());
   index.packDim = type.getPackDim();
   index.offsets.assign(value.getOffsets().begin(), value.getOffsets().end());
@@ -227,6 +226,18 @@ Operation *PitOp::getComputation() {
   if (block.empty() || &block.front() == block.getTerminator())
     return nullptr;
   return block.getTerminator()->getPrevNode();
+}
+
+OpOperand *PitOp::getSparseUse() {
+  Operation *computation = getComputation();
+  Block &block = getBody().front();
+  if (!computation || getSparseOperand() >= block.getNumArguments())
+    return nullptr;
+  BlockArgument sparseArg = block.getArgument(getSparseOperand());
+  for (OpOperand &operand : computation->getOpOperands())
+    if (operand.get() == sparseArg)
+      return &operand;
+  return nullptr;
 }
 
 SmallVector<int64_t> PitOp::getPermutationInvariantDims() {
@@ -308,16 +319,12 @@ LogicalResult PitOp::verifyRegions() {
 
   int64_t packDim = getPackDim();
   TileIndexType indexType = getIndex().getType();
-  BlockArgument sparseArg = block.getArgument(getSparseOperand());
   if (auto linalgOp = dyn_cast<linalg::LinalgOp>(computation)) {
     if (packDim >= static_cast<int64_t>(linalgOp.getNumLoops()))
       return emitOpError() << "pack_dim " << packDim << " is out of range for '"
                            << computation->getName() << "' with "
                            << linalgOp.getNumLoops() << " loops";
-    OpOperand *use = nullptr;
-    for (OpOperand &operand : computation->getOpOperands())
-      if (operand.get() == sparseArg)
-        use = &operand;
+    OpOperand *use = getSparseUse();
     if (!use)
       return emitOpError() << "the computation does not use the sparse operand";
     AffineMap map = linalgOp.getMatchingIndexingMap(use);

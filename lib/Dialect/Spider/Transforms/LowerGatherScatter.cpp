@@ -1,6 +1,6 @@
 //===- LowerGatherScatter.cpp - SRead and SWrite to loops over the index --===//
 
-#include "IndexGroups.h"
+#include "spider/Dialect/Spider/Transforms/Utils/IndexGroups.h"
 #include "spider/Dialect/Spider/IR/SpiderOps.h"
 #include "spider/Dialect/Spider/Transforms/Passes.h"
 

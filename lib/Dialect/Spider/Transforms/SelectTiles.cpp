@@ -2,7 +2,7 @@
 
 #include "spider/Dialect/Spider/IR/SpiderOps.h"
 #include "spider/Dialect/Spider/Transforms/Passes.h"
-#include "spider/Dialect/Spider/Transforms/TileDatabase.h"
+#include "spider/Dialect/Spider/CostModel/TileCostModel.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 
@@ -22,12 +22,7 @@ namespace {
 /// to (the group's box), or nullopt for axes that map elsewhere.
 SmallVector<std::optional<int64_t>> boxAxes(PitOp pit,
                                             linalg::LinalgOp computation) {
-  Block &body = pit.getBody().front();
-  BlockArgument sparseArg = body.getArgument(pit.getSparseOperand());
-  OpOperand *sparse = nullptr;
-  for (OpOperand &operand : computation->getOpOperands())
-    if (operand.get() == sparseArg)
-      sparse = &operand;
+  OpOperand *sparse = pit.getSparseUse();
   SmallVector<utils::IteratorType> iterators =
       computation.getIteratorTypesArray();
   AffineMap map = computation.getMatchingIndexingMap(sparse);
@@ -49,21 +44,18 @@ struct SelectTilesPass
   using Base::Base;
 
   void runOnOperation() override {
-    StringRef name = target;
-    if (name != "cpu" && name != "gpu" && !name.starts_with("sm_")) {
-      getOperation()->emitError()
-          << "spider-select-tiles: no tile database for target '" << name
-          << "'; use cpu, gpu or an sm_ architecture";
-      return signalPassFailure();
-    }
-    const TileDatabase &db = getTileDatabase(target);
-    getOperation()->walk([&](PitOp pit) { select(pit, db); });
+    const TileCostModel &model = TileCostModel::get(target);
+    getOperation()->walk([&](PitOp pit) { select(pit, model); });
   }
 
-  void select(PitOp pit, const TileDatabase &db) {
+  void select(PitOp pit, const TileCostModel &model) {
     auto computation = dyn_cast_or_null<linalg::LinalgOp>(pit.getComputation());
-    if (!computation)
+    if (!computation) {
+      pit.emitRemark() << "no tile config chosen: the computation '"
+                       << pit.getComputation()->getName()
+                       << "' is not a linalg op";
       return;
+    }
     TileIndexType indexType = pit.getIndex().getType();
     SmallVector<int64_t> microtile(indexType.getMicrotile());
     auto sparseType = cast<RankedTensorType>(pit.getSparseValue().getType());
@@ -89,22 +81,10 @@ struct SelectTilesPass
       if (loop && !coarsenAxis)
         coarsenAxis = axis;
     int64_t bestFactor = 1;
-    if (detect && coarsenAxis) {
-      double p = std::clamp(assumedDensity.getValue(), 1e-6, 1.0);
-      int64_t extent = sparseType.getDimSize(*coarsenAxis);
-      double bestCost = INFINITY;
-      for (int64_t c = 1; c <= 32; c *= 2) {
-        int64_t size = microtile[*coarsenAxis] * c;
-        if (c > 1 && !ShapedType::isDynamic(extent) && size > extent)
-          break;
-        double density = 1.0 - std::pow(1.0 - p, double(c));
-        double cost = density / db.efficiency(rows * c);
-        if (cost < bestCost * 0.98) { // Ties favour the finer cover.
-          bestCost = cost;
-          bestFactor = c;
-        }
-      }
-    }
+    if (detect && coarsenAxis)
+      bestFactor = model.chooseCoverFactor(
+          rows, microtile[*coarsenAxis], sparseType.getDimSize(*coarsenAxis),
+          assumedDensity);
     if (bestFactor > 1) {
       microtile[*coarsenAxis] *= bestFactor;
       auto coarser = TileIndexType::get(&getContext(), microtile,
@@ -119,24 +99,12 @@ struct SelectTilesPass
     }
 
     // Compute tile over the loops of the computation.
-    SmallVector<int64_t> computeTile(computation.getNumLoops(), 1);
-    FailureOr<linalg::ContractionDimensions> dims =
-        linalg::isaContractionOpInterface(computation)
-            ? linalg::inferContractionDims(computation)
-            : FailureOr<linalg::ContractionDimensions>(failure());
-    if (succeeded(dims) && dims->m.size() == 1 && dims->n.size() == 1 &&
-        dims->k.size() == 1) {
-      computeTile[dims->m[0]] = db.registerTile[0];
-      computeTile[dims->n[0]] = db.registerTile[1];
-      computeTile[dims->k[0]] = db.registerTile[2];
-    } else if (!computeTile.empty()) {
-      computeTile.back() = db.vectorWidth;
-    }
+    SmallVector<int64_t> computeTile = model.computeTile(computation);
     pit.setTileConfigAttr(
         TileConfigAttr::get(&getContext(), microtile, computeTile));
     if (denseFallback)
       pit.setDenseThresholdAttr(
-          FloatAttr::get(Float64Type::get(&getContext()), db.denseThreshold));
+          FloatAttr::get(Float64Type::get(&getContext()), model.denseThreshold()));
   }
 };
 

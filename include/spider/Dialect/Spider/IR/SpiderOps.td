@@ -396,6 +396,9 @@ def Spider_PitOp : Spider_Op<"pit", [
     ::mlir::Value getSparseValue() {
       return getOperation()->getOperand(getSparseOperand());
     }
+    /// The operand of the computation that reads the sparse operand (its
+    /// block argument), the first one if several do; null if none does.
+    ::mlir::OpOperand *getSparseUse();
     ::mlir::MutableOperandRange getDpsInitsMutable() {
       return getOutputsMutable();
     }

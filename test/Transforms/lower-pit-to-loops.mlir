@@ -1,4 +1,4 @@
-// RUN: spider-opt %s -split-input-file --spider-lower-pit -verify-diagnostics | FileCheck %s --enable-var-scope
+// RUN: spider-opt %s -split-input-file --spider-lower-pit-to-loops -verify-diagnostics | FileCheck %s --enable-var-scope
 
 // A reduction pack dim: per group (a block of 32 rows of A), gather A's
 // active columns and B's matching rows, multiply, insert the block back.

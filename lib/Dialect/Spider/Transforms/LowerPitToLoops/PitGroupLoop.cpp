@@ -1,33 +1,17 @@
-//===- LowerPit.cpp - spider.pit to loops over index groups ---------------===//
+//===- PitGroupLoop.cpp - A spider.pit as a loop over index groups --------===//
 //
-// For each group of the index: slice every operand to the group's box,
-// gather (SRead) the active micro-tiles along the pack dimension, run the
-// computation densely on the packed tiles, and scatter (SWrite) results
-// indexed by the pack dimension back. Everything stays on tensors, so that
-// upstream tiling, vectorization and bufferization handle the dense part.
+// Everything stays on tensors, so that upstream tiling, vectorization and
+// bufferization handle the dense part.
 //
 //===----------------------------------------------------------------------===//
 
-#include "IndexGroups.h"
-#include "spider/Dialect/Spider/IR/SpiderOps.h"
-#include "spider/Dialect/Spider/Transforms/Passes.h"
+#include "PitGroupLoop.h"
+#include "spider/Dialect/Spider/Transforms/Utils/CodegenUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/Dialect/Math/IR/Math.h"
-#include "mlir/Interfaces/CastInterfaces.h"
-#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Dialect/Utils/StaticValueUtils.h"
-#include "mlir/IR/IRMapping.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/raw_ostream.h"
-
-namespace mlir::spider {
-#define GEN_PASS_DEF_SPIDERLOWERPIT
-#include "spider/Dialect/Spider/Transforms/Passes.h.inc"
-} // namespace mlir::spider
 
 using namespace mlir;
 using namespace mlir::spider;
@@ -39,17 +23,6 @@ struct LoopBox {
   enum Kind { Full, Slice, Packed } kind = Full;
   Value offset; ///< For Slice: where the group's micro-tile starts.
   Value size;   ///< For Slice: its extent, clipped at the boundary.
-};
-
-/// Everything the group loop needs about one spider.pit.
-struct PitPlan {
-  PitOp pit;
-  linalg::LinalgOp computation;
-  /// Loop dimension -> tensor axis of the sparse operand, for box dims.
-  llvm::DenseMap<int64_t, int64_t> boxDims;
-  int64_t packDim = 0;   ///< Loop dimension.
-  int64_t packAxis = 0;  ///< Axis of the sparse operand.
-  int64_t packTile = 1;  ///< Micro-tile size along packAxis.
 };
 
 /// Returns why `plan` cannot be lowered through PIT, or "" when it can:
@@ -66,10 +39,9 @@ std::string explainUnsupported(PitPlan &plan) {
   if (ValueRange(body.getTerminator()->getOperands()) !=
       ValueRange(op->getResults()))
     return "spider.pit does not yield the computation's results";
-  OpOperand *sparse = nullptr;
-  for (OpOperand &operand : op->getOpOperands())
-    if (operand.get() == body.getArgument(plan.pit.getSparseOperand()))
-      sparse = &operand;
+  OpOperand *sparse = plan.pit.getSparseUse();
+  if (!sparse)
+    return "the computation does not use the sparse operand";
   AffineMap sparseMap = op.getMatchingIndexingMap(sparse);
   TileIndexType indexType = plan.pit.getIndex().getType();
   for (auto [axis, expr] : llvm::enumerate(sparseMap.getResults())) {
@@ -105,9 +77,10 @@ std::string explainUnsupported(PitPlan &plan) {
 
 class PitLowering {
 public:
-  PitLowering(OpBuilder &b, Location loc, PitPlan &plan, IRMapping &outer,
-              const IndexGroups &groups)
-      : b(b), loc(loc), plan(plan), outer(outer), groups(groups) {}
+  PitLowering(OpBuilder &b, Location loc, const PitPlan &plan,
+              const IRMapping &outer, const IndexGroups &groups)
+      : b(b), loc(loc), ia(b, loc), plan(plan), outer(outer),
+        groups(groups) {}
 
   /// With `iterationsOutside` (the product of the loop extents neither in
   /// the box nor packed), the loop also counts the iterations it executes;
@@ -135,7 +108,7 @@ public:
           OpBuilder::InsertionGuard guard(b);
           b.setInsertionPointToStart(nb.getInsertionBlock());
           Value start = tensor::ExtractOp::create(b, loc, offsets, group);
-          Value next = arith::AddIOp::create(b, loc, group, constant(1));
+          Value next = ia.add(group, constant(1));
           Value end = tensor::ExtractOp::create(b, loc, offsets, next);
           Value any = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
                                             start, end);
@@ -165,12 +138,9 @@ public:
   }
 
 private:
-  Value constant(int64_t v) {
-    return arith::ConstantIndexOp::create(b, loc, v);
-  }
-  Value minOf(Value x, Value y) { return arith::MinSIOp::create(b, loc, x, y); }
-  Value mul(Value x, Value y) { return arith::MulIOp::create(b, loc, x, y); }
-  Value sub(Value x, Value y) { return arith::SubIOp::create(b, loc, x, y); }
+  Value constant(int64_t v) { return ia.constant(v); }
+  Value mul(Value x, Value y) { return ia.mul(x, y); }
+  Value sub(Value x, Value y) { return ia.sub(x, y); }
 
   /// Iterations of the group just emitted: its box, its packed length and
   /// the loops outside both.
@@ -179,25 +149,11 @@ private:
     for (auto &[dim, range] : box)
       if (range.kind == LoopBox::Slice)
         volume = mul(volume, range.size);
-    Value i64 = arith::IndexCastOp::create(b, loc, b.getI64Type(), volume);
-    return arith::SIToFPOp::create(b, loc, b.getF64Type(), i64);
+    return ia.toF64(volume);
   }
 
-  /// The extent of micro-tile starting at `offset` along an axis of size
-  /// `extent` with micro-tile size `tile`.
   Value tileExtent(Value offset, int64_t tile, Value extent) {
-    // No partial micro-tile when the extent is a known multiple: the tile
-    // sizes stay static, and so do the vector shapes of the kernel.
-    std::optional<int64_t> known = getConstantIntValue(extent);
-    if (auto dim = extent.getDefiningOp<tensor::DimOp>()) {
-      auto type = cast<RankedTensorType>(dim.getSource().getType());
-      std::optional<int64_t> axis = dim.getConstantIndex();
-      if (axis && !type.isDynamicDim(*axis))
-        known = type.getDimSize(*axis);
-    }
-    if (known && *known % tile == 0)
-      return constant(tile);
-    return minOf(constant(tile), sub(extent, offset));
+    return ia.tileExtent(offset, tile, extent);
   }
 
   /// The group's box: micro-tile coordinates of the sparse operand along its
@@ -250,7 +206,7 @@ private:
     Value lastExtent = tileExtent(lastOffset, plan.packTile, packExtent);
     Value whole = mul(sub(sub(end, start), constant(1)),
                       constant(plan.packTile));
-    return arith::AddIOp::create(b, loc, whole, lastExtent);
+    return ia.add(whole, lastExtent);
   }
 
   /// Copies micro-tiles between `from` and `to` along `axis`, one per
@@ -374,247 +330,37 @@ private:
 
   OpBuilder &b;
   Location loc;
-  PitPlan &plan;
-  IRMapping &outer;
+  IndexArith ia;
+  PitPlan plan;
+  const IRMapping &outer;
   const IndexGroups &groups;
   Value offsets, positions, sparse, packExtent;
   Value outsideVolume, executed;
   llvm::DenseMap<int64_t, LoopBox> box;
 };
 
-/// Runtime profiler hooks for one spider.pit, when profiling.
-struct ProfileHooks {
-  int64_t id;
-  func::FuncOp begin, end;
-};
+} // namespace
 
-/// Floating-point operations one iteration of `op` performs (an FMA counts
-/// two; compares, selects and casts none).
-int64_t flopsPerIteration(linalg::LinalgOp op) {
-  int64_t flops = 0;
-  op.getBlock()->walk([&](Operation *inner) {
-    if (inner->getNumResults() != 1 ||
-        !isa<FloatType>(inner->getResult(0).getType()) ||
-        isa<arith::ConstantOp, arith::SelectOp, linalg::YieldOp>(inner) ||
-        isa<CastOpInterface>(inner))
-      return;
-    flops += isa<math::FmaOp>(inner) ? 2 : 1;
-  });
-  return std::max<int64_t>(flops, 1);
-}
-
-/// Lowers one spider.pit: through PIT, densely, or choosing at run time.
-void lowerPit(PitOp pit, std::optional<ProfileHooks> profile) {
-  OpBuilder b(pit);
-  Location loc = pit.getLoc();
-  Block &body = pit.getBody().front();
-  IRMapping outer;
-  for (auto [arg, operand] :
-       llvm::zip(body.getArguments(), pit.getOperands().drop_back()))
-    outer.map(arg, operand);
-  for (Operation &op : body.without_terminator())
-    if (&op != pit.getComputation())
-      b.clone(op, outer); // Constants, cloned outside.
-
-  auto emitDense = [&](OpBuilder &builder) {
-    // A copy: cloning records the region's block arguments in the mapping,
-    // and a later clone must not find them there.
-    IRMapping mapping = outer;
-    Operation *dense = builder.clone(*pit.getComputation(), mapping);
-    return SmallVector<Value>(dense->getResults());
-  };
-
-  PitPlan plan;
+std::string mlir::spider::planPitLowering(PitOp pit, PitPlan &plan) {
   plan.pit = pit;
   plan.computation = dyn_cast<linalg::LinalgOp>(pit.getComputation());
   plan.packDim = pit.getPackDim();
   plan.packAxis = pit.getIndex().getType().getPackDim();
   plan.packTile = pit.getIndex().getType().getMicrotile()[plan.packAxis];
-  std::string why = plan.computation ? explainUnsupported(plan)
-                                     : "the computation is not a linalg op";
-  if (!why.empty()) {
-    pit.emitRemark() << "lowered densely: " << why;
-    pit.replaceAllUsesWith(emitDense(b));
-    pit.erase();
-    return;
-  }
-
-  auto toF64 = [&](Value v) -> Value {
-    Value i64 = arith::IndexCastOp::create(b, loc, b.getI64Type(), v);
-    return arith::SIToFPOp::create(b, loc, b.getF64Type(), i64);
-  };
-  auto toI64 = [&](Value v) -> Value {
-    return arith::IndexCastOp::create(b, loc, b.getI64Type(), v);
-  };
-  auto i64 = [&](int64_t v) -> Value {
-    return arith::ConstantIntOp::create(b, loc, v, 64);
-  };
-  if (profile)
-    func::CallOp::create(b, loc, profile->begin, ValueRange{i64(profile->id)});
-
-  // Index statistics: what the dense fallback and the profile read.
-  IndexGroups groups = IndexGroups::build(b, loc, pit.getIndex());
-  Value numActive = groups.numActive(b, loc);
-  Value numTiles = groups.numTiles(b, loc, pit.getSparseValue(), plan.packAxis,
-                                   plan.packTile);
-  Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
-
-  // Loop extents, for the profile's work counts.
-  Value denseIterations, outsideIterations;
-  if (profile) {
-    linalg::LinalgOp op = plan.computation;
-    denseIterations = c1;
-    outsideIterations = c1;
-    for (int64_t d = 0, e = op.getNumLoops(); d < e; ++d) {
-      Value extent;
-      for (OpOperand &operand : op->getOpOperands()) {
-        AffineMap map = op.getMatchingIndexingMap(&operand);
-        for (auto [axis, expr] : llvm::enumerate(map.getResults())) {
-          auto dim = dyn_cast<AffineDimExpr>(expr);
-          if (!extent && dim && static_cast<int64_t>(dim.getPosition()) == d)
-            extent = tensor::DimOp::create(
-                b, loc, outer.lookupOrDefault(operand.get()), axis);
-        }
-      }
-      if (!extent)
-        continue;
-      denseIterations = arith::MulIOp::create(b, loc, denseIterations, extent);
-      if (d != plan.packDim && !plan.boxDims.count(d))
-        outsideIterations =
-            arith::MulIOp::create(b, loc, outsideIterations, extent);
-    }
-  }
-
-  SmallVector<Value> results;
-  Value executed, ranDense;
-  FloatAttr threshold = pit.getDenseThresholdAttr();
-  auto emitPit = [&](OpBuilder &builder) {
-    PitLowering lowering(builder, loc, plan, outer, groups);
-    if (profile)
-      lowering.countIterations(outsideIterations);
-    SmallVector<Value> values = lowering.emitGroupLoop(pit.getOutputs());
-    if (profile)
-      values.push_back(lowering.executedIterations());
-    return values;
-  };
-  if (!threshold) {
-    results = emitPit(b);
-    if (profile) {
-      executed = results.pop_back_val();
-      ranDense = arith::ConstantIntOp::create(b, loc, 0, 32);
-    }
-  } else {
-    // Dense when the index is dense enough: active tiles over all tiles.
-    Value dense = denserThan(b, loc, numActive, numTiles,
-                             threshold.getValueAsDouble());
-    auto ifOp = scf::IfOp::create(
-        b, loc, dense,
-        [&](OpBuilder &tb, Location) {
-          SmallVector<Value> values = emitDense(tb);
-          if (profile) {
-            Value n = arith::IndexCastOp::create(tb, loc, tb.getI64Type(),
-                                                 denseIterations);
-            values.push_back(
-                arith::SIToFPOp::create(tb, loc, tb.getF64Type(), n));
-            values.push_back(arith::ConstantIntOp::create(tb, loc, 1, 32));
-          }
-          scf::YieldOp::create(tb, loc, values);
-        },
-        [&](OpBuilder &eb, Location) {
-          SmallVector<Value> values = emitPit(eb);
-          if (profile)
-            values.push_back(arith::ConstantIntOp::create(eb, loc, 0, 32));
-          scf::YieldOp::create(eb, loc, values);
-        });
-    results = ifOp.getResults();
-    if (profile) {
-      ranDense = results.pop_back_val();
-      executed = results.pop_back_val();
-    }
-  }
-
-  if (profile) {
-    ArrayRef<int64_t> microtile = pit.getIndex().getType().getMicrotile();
-    int64_t volume = 1;
-    for (int64_t t : microtile)
-      volume *= t;
-    Value flops = arith::ConstantOp::create(
-        b, loc,
-        b.getF64FloatAttr(double(flopsPerIteration(plan.computation))));
-    Value nonZeros = IndexNonZerosOp::create(b, loc, pit.getIndex());
-    Value denseFlops =
-        arith::MulFOp::create(b, loc, toF64(denseIterations), flops);
-    Value executedFlops = arith::MulFOp::create(b, loc, executed, flops);
-    func::CallOp::create(
-        b, loc, profile->end,
-        ValueRange{i64(profile->id), toI64(numActive), toI64(numTiles),
-                   toI64(nonZeros), i64(volume), denseFlops, executedFlops,
-                   ranDense});
-  }
-  pit.replaceAllUsesWith(results);
-  pit.erase();
+  if (!plan.computation)
+    return "the computation is not a linalg op";
+  return explainUnsupported(plan);
 }
 
-/// "linalg.matmul at file.mlir:12:8", for the profile.
-std::string describe(PitOp pit) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  os << pit.getComputation()->getName();
-  if (auto file = dyn_cast<FileLineColLoc>(pit.getLoc())) {
-    StringRef name = file.getFilename().getValue();
-    os << " at " << name.substr(name.find_last_of('/') + 1) << ":"
-       << file.getLine() << ":" << file.getColumn();
-  }
-  return text;
+SmallVector<Value> mlir::spider::emitPitGroupLoop(
+    OpBuilder &b, Location loc, const PitPlan &plan, const IRMapping &outer,
+    const IndexGroups &groups, ValueRange initialOutputs,
+    Value iterationsOutside) {
+  PitLowering lowering(b, loc, plan, outer, groups);
+  if (iterationsOutside)
+    lowering.countIterations(iterationsOutside);
+  SmallVector<Value> values = lowering.emitGroupLoop(initialOutputs);
+  if (iterationsOutside)
+    values.push_back(lowering.executedIterations());
+  return values;
 }
-
-/// Declares (once) a private runtime function in `module`.
-func::FuncOp declare(ModuleOp module, StringRef name, FunctionType type) {
-  if (auto existing = module.lookupSymbol<func::FuncOp>(name))
-    return existing;
-  OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
-  auto func = func::FuncOp::create(b, module.getLoc(), name, type);
-  func.setPrivate();
-  return func;
-}
-
-struct LowerPitPass : public spider::impl::SpiderLowerPitBase<LowerPitPass> {
-  using Base::Base;
-  void runOnOperation() override {
-    SmallVector<PitOp> pits;
-    getOperation()->walk([&](PitOp pit) { pits.push_back(pit); });
-    for (PitOp pit : pits) {
-      if (!pit.hasPureTensorSemantics()) {
-        pit.emitOpError() << "spider-lower-pit lowers spider.pit on tensors";
-        return signalPassFailure();
-      }
-      std::optional<ProfileHooks> hooks;
-      if (profile) {
-        auto module = pit->getParentOfType<ModuleOp>();
-        if (!module) {
-          pit.emitOpError() << "profiling needs spider.pit inside a module";
-          return signalPassFailure();
-        }
-        Builder b(module.getContext());
-        Type i64 = b.getI64Type(), f64 = b.getF64Type();
-        auto names = module->getAttrOfType<ArrayAttr>("spider.profile_names");
-        SmallVector<Attribute> all =
-            names ? SmallVector<Attribute>(names.begin(), names.end())
-                  : SmallVector<Attribute>();
-        hooks = ProfileHooks{
-            static_cast<int64_t>(all.size()),
-            declare(module, "spider_rt_profile_begin",
-                    b.getFunctionType({i64}, {})),
-            declare(module, "spider_rt_profile_end",
-                    b.getFunctionType(
-                        {i64, i64, i64, i64, i64, f64, f64, b.getI32Type()},
-                        {}))};
-        all.push_back(b.getStringAttr(describe(pit)));
-        module->setAttr("spider.profile_names", b.getArrayAttr(all));
-      }
-      lowerPit(pit, hooks);
-    }
-  }
-};
-
-} // namespace

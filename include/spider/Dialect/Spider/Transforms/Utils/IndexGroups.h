@@ -1,13 +1,13 @@
 //===- IndexGroups.h - Reading an index in the lowerings -------*- C++ -*-===//
 //
-// What spider-lower-pit and spider-lower-gather-scatter both need from an
+// What spider-lower-pit-to-loops and spider-lower-gather-scatter both need from an
 // index: its arrays, its number of groups, and the tile coordinates of a
 // group, in the layout the runtime builds (row-major over the non-pack axes).
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SPIDER_LIB_DIALECT_SPIDER_TRANSFORMS_INDEXGROUPS_H
-#define SPIDER_LIB_DIALECT_SPIDER_TRANSFORMS_INDEXGROUPS_H
+#ifndef SPIDER_DIALECT_SPIDER_TRANSFORMS_UTILS_INDEXGROUPS_H
+#define SPIDER_DIALECT_SPIDER_TRANSFORMS_UTILS_INDEXGROUPS_H
 
 #include "spider/Dialect/Spider/IR/SpiderOps.h"
 
@@ -41,4 +41,4 @@ SmallVector<Value> groupCoordinates(OpBuilder &b, Location loc, Value group,
 
 } // namespace mlir::spider
 
-#endif // SPIDER_LIB_DIALECT_SPIDER_TRANSFORMS_INDEXGROUPS_H
+#endif // SPIDER_DIALECT_SPIDER_TRANSFORMS_UTILS_INDEXGROUPS_H

@@ -1,12 +1,12 @@
 //===- HoistVectorTransfers.cpp - Keep accumulators in registers ----------===//
 
-#include "spider/Dialect/Spider/Transforms/Passes.h"
+#include "spider/Codegen/CPU/Passes.h"
 
 #include "mlir/Dialect/Linalg/Transforms/Hoisting.h"
 
 namespace mlir::spider {
 #define GEN_PASS_DEF_SPIDERHOISTVECTORTRANSFERS
-#include "spider/Dialect/Spider/Transforms/Passes.h.inc"
+#include "spider/Codegen/CPU/Passes.h.inc"
 } // namespace mlir::spider
 
 using namespace mlir;

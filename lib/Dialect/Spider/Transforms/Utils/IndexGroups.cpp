@@ -1,6 +1,6 @@
 //===- IndexGroups.cpp - Reading an index in the lowerings ----------------===//
 
-#include "IndexGroups.h"
+#include "spider/Dialect/Spider/Transforms/Utils/IndexGroups.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"

@@ -2,14 +2,14 @@
 
 #include "spider/Analysis/PermutationInvariance.h"
 #include "spider/Dialect/Spider/IR/SpiderInterfaces.h"
-#include "spider/Dialect/Spider/Transforms/Passes.h"
+#include "TestPasses.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/Builders.h"
 
 namespace mlir::spider {
 #define GEN_PASS_DEF_SPIDERTESTPERMUTATIONINVARIANCE
-#include "spider/Dialect/Spider/Transforms/Passes.h.inc"
+#include "TestPasses.h.inc"
 } // namespace mlir::spider
 
 using namespace mlir;

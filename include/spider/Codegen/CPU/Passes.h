@@ -1,0 +1,28 @@
+//===- Passes.h - Spider's CPU code generation ------------------*- C++ -*-===//
+//
+// spider-tile-and-vectorize (the dense micro-kernel) and
+// spider-hoist-vector-transfers (accumulators kept in registers).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPIDER_CODEGEN_CPU_PASSES_H
+#define SPIDER_CODEGEN_CPU_PASSES_H
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Pass/Pass.h"
+
+namespace mlir::spider {
+
+#define GEN_PASS_DECL
+#include "spider/Codegen/CPU/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "spider/Codegen/CPU/Passes.h.inc"
+
+} // namespace mlir::spider
+
+#endif // SPIDER_CODEGEN_CPU_PASSES_H

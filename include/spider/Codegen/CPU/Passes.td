@@ -1,0 +1,73 @@
+//===- Passes.td - Spider's CPU code generation ------------*- tablegen -*-===//
+//
+// Code generation for the CPU path that never touches a spider op: the
+// dense micro-kernel of PIT groups, and of every other linalg op.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPIDER_CODEGEN_CPU_PASSES_TD
+#define SPIDER_CODEGEN_CPU_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def SpiderTileAndVectorize
+    : Pass<"spider-tile-and-vectorize", "::mlir::func::FuncOp"> {
+  let summary = "Tiles linalg ops on tensors and vectorizes the tiles";
+  let description = [{
+    The dense micro-kernel of PIT (and of every dense linalg op in the
+    program): each linalg op on tensors is tiled with `scf.for` loops and the
+    innermost tile is vectorized (masked where sizes are dynamic, as packed
+    tiles are), then contractions are lowered to vector outer products.
+
+    Contractions (matmul-like ops) get two levels of tiles: a cache block
+    (`cache-tile`, over m, n, k) and a register tile (`register-tile`);
+    a `spider.compute_tile` attribute on the op, set by `spider-lower-pit-to-loops`
+    from the `tile_config` that `spider-select-tiles` chose, replaces the
+    register tile. Other ops are vectorized along their innermost loop with
+    `vector-width` lanes.
+
+    Example:
+
+    ```mlir
+    // linalg.matmul on tensor<?x?xf32> becomes scf.for loops around
+    // vector.transfer_read / vector.outerproduct / vector.transfer_write
+    ```
+  }];
+  let options = [
+    ListOption<"cacheTile", "cache-tile", "int64_t",
+               "Cache-block tile over (m, n, k) of contractions">,
+    ListOption<"registerTile", "register-tile", "int64_t",
+               "Register tile over (m, n, k) of contractions">,
+    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"16",
+           "Lanes along the innermost loop of other ops">,
+    Option<"packB", "pack-b", "bool", /*default=*/"true",
+           "Order contraction blocks as n, k, m and copy each block of B "
+           "into a contiguous tensor that the m blocks reuse">,
+  ];
+  let dependentDialects = [
+    "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect",
+    "::mlir::tensor::TensorDialect", "::mlir::affine::AffineDialect",
+  ];
+}
+
+def SpiderHoistVectorTransfers
+    : Pass<"spider-hoist-vector-transfers", "::mlir::func::FuncOp"> {
+  let summary = "Hoists loop-invariant vector transfers on buffers out of loops";
+  let description = [{
+    After bufferization, keeps the accumulator tile of a vectorized
+    contraction in registers across its reduction loop: matching
+    `vector.transfer_read`/`vector.transfer_write` pairs of a loop-invariant
+    location are hoisted out of the loop (upstream's
+    `linalg::hoistRedundantVectorTransfers`).
+
+    Example:
+
+    ```mlir
+    // scf.for %k { %acc = transfer_read %C ...; ...; transfer_write %acc, %C }
+    // becomes
+    // %acc0 = transfer_read %C; scf.for %k iter_args(%acc = %acc0) { ... }
+    ```
+  }];
+}
+
+#endif // SPIDER_CODEGEN_CPU_PASSES_TD

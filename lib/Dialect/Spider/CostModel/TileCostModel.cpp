@@ -1,0 +1,108 @@
+//===- TileCostModel.cpp - What tile shapes cost on a target --------------===//
+
+#include "spider/Dialect/Spider/CostModel/TileCostModel.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/BuiltinTypes.h"
+
+#include <algorithm>
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::spider;
+
+namespace {
+// Dense contraction throughput by the number of rows of A a group holds,
+// relative to the best, measured with bench/kernel-rows.sh (a [rows x 512]
+// by [512 x 1024] f32 matmul, 2 GFLOP in all per row count) on the machine
+// of docs/performance.md.
+const std::pair<int64_t, double> kCpuEfficiency[] = {
+    {1, 0.28}, {2, 0.49}, {4, 0.72}, {8, 0.95}, {16, 0.97}, {32, 1.0}};
+
+const TileDatabase kCpu = {
+    /*target=*/"cpu",
+    /*registerTile=*/{4, 64, 4},
+    /*vectorWidth=*/16,
+    /*efficiencyByRows=*/kCpuEfficiency,
+    // PIT and the dense kernel meet near 50% density on the 2048^3 matmul of
+    // docs/performance.md.
+    /*denseThreshold=*/0.45,
+};
+// NVIDIA GPUs (spider-lower-pit-to-gpu's kernel). Not measured yet: the
+// efficiency is the row occupancy of an m16n8k16 MMA (a group of r < 16 rows
+// leaves 16 - r rows of every MMA idle), and the threshold is a placeholder
+// until the GPU benchmark of docs/performance.md has run on a GPU.
+const std::pair<int64_t, double> kGpuEfficiency[] = {
+    {1, 1.0 / 16}, {2, 2.0 / 16}, {4, 4.0 / 16}, {8, 8.0 / 16}, {16, 1.0}};
+
+const TileDatabase kGpu = {
+    /*target=*/"gpu",
+    /*registerTile=*/{16, 8, 16},
+    /*vectorWidth=*/8,
+    /*efficiencyByRows=*/kGpuEfficiency,
+    /*denseThreshold=*/0.5,
+};
+} // namespace
+
+double TileDatabase::efficiency(int64_t rows) const {
+  if (efficiencyByRows.empty())
+    return 1.0;
+  if (rows <= efficiencyByRows.front().first)
+    return efficiencyByRows.front().second;
+  for (size_t i = 1; i < efficiencyByRows.size(); ++i) {
+    auto [r1, e1] = efficiencyByRows[i];
+    if (rows <= r1) {
+      auto [r0, e0] = efficiencyByRows[i - 1];
+      return e0 + (e1 - e0) * double(rows - r0) / double(r1 - r0);
+    }
+  }
+  return efficiencyByRows.back().second;
+}
+
+const TileCostModel &TileCostModel::get(Target target) {
+  static const TileCostModel cpu(kCpu), gpu(kGpu);
+  return target == Target::GPU ? gpu : cpu;
+}
+
+const TileCostModel *TileCostModel::lookup(llvm::StringRef name) {
+  std::optional<Target> target = parseTarget(name);
+  return target ? &get(*target) : nullptr;
+}
+
+int64_t TileCostModel::chooseCoverFactor(int64_t rows, int64_t microtileSize,
+                                         int64_t extent,
+                                         double density) const {
+  double p = std::clamp(density, 1e-6, 1.0);
+  double bestCost = INFINITY;
+  int64_t bestFactor = 1;
+  for (int64_t c = 1; c <= 32; c *= 2) {
+    int64_t size = microtileSize * c;
+    if (c > 1 && !ShapedType::isDynamic(extent) && size > extent)
+      break;
+    // A coarser cover is active when any of its c micro-tiles is.
+    double active = 1.0 - std::pow(1.0 - p, double(c));
+    double cost = active / db.efficiency(rows * c);
+    if (cost < bestCost * 0.98) { // Ties favour the finer cover.
+      bestCost = cost;
+      bestFactor = c;
+    }
+  }
+  return bestFactor;
+}
+
+SmallVector<int64_t> TileCostModel::computeTile(linalg::LinalgOp op) const {
+  SmallVector<int64_t> tile(op.getNumLoops(), 1);
+  FailureOr<linalg::ContractionDimensions> dims =
+      linalg::isaContractionOpInterface(op)
+          ? linalg::inferContractionDims(op)
+          : FailureOr<linalg::ContractionDimensions>(failure());
+  if (succeeded(dims) && dims->m.size() == 1 && dims->n.size() == 1 &&
+      dims->k.size() == 1) {
+    tile[dims->m[0]] = db.registerTile[0];
+    tile[dims->n[0]] = db.registerTile[1];
+    tile[dims->k[0]] = db.registerTile[2];
+  } else if (!tile.empty()) {
+    tile.back() = db.vectorWidth;
+  }
+  return tile;
+}
