@@ -2,6 +2,7 @@
 
 #include "spider/Runtime/TileIndex.h"
 
+#include <climits>
 #include <sstream>
 
 namespace spiderrt {
@@ -22,6 +23,31 @@ IndexOrError failure(std::string message) {
   return result;
 }
 
+/// The product of `sizes` (non-negative) but the one at `skip`, or -1 when
+/// it does not fit in int64_t. A zero anywhere makes it 0 whatever else.
+int64_t checkedProduct(const std::vector<int64_t> &sizes, int64_t skip = -1) {
+  int64_t product = 1;
+  bool overflow = false;
+  for (size_t d = 0; d < sizes.size(); ++d) {
+    if (static_cast<int64_t>(d) == skip)
+      continue;
+    if (sizes[d] == 0)
+      return 0;
+    overflow = overflow || __builtin_mul_overflow(product, sizes[d], &product);
+  }
+  return overflow ? -1 : product;
+}
+
+/// ceil(a / b) for a >= 0, b > 0, without the overflow of (a + b - 1) / b.
+int64_t ceilDiv(int64_t a, int64_t b) { return a / b + (a % b != 0); }
+
+/// What an index cannot hold: the message when `count` (a checkedProduct)
+/// overflowed.
+std::string tooMany(const char *what, const std::vector<int64_t> &grid) {
+  return "grid " + join(grid) + " has more " + what +
+         " than an index can count (2^63 - 1)";
+}
+
 } // namespace
 
 TileIndex compressActivity(const std::vector<int64_t> &grid, int64_t packDim,
@@ -30,10 +56,12 @@ TileIndex compressActivity(const std::vector<int64_t> &grid, int64_t packDim,
   index.grid = grid;
   index.packDim = packDim;
   int64_t rank = static_cast<int64_t>(grid.size());
-  // Stride of each grid dimension in the row-major activity map.
+  // Stride of each grid dimension in the row-major activity map. They fit
+  // when there is a tile; with none (a zero size) they are never used, and
+  // the builtin keeps their overflow defined.
   std::vector<int64_t> stride(rank, 1);
   for (int64_t d = rank - 2; d >= 0; --d)
-    stride[d] = stride[d + 1] * grid[d + 1];
+    __builtin_mul_overflow(stride[d + 1], grid[d + 1], &stride[d]);
   int64_t numGroups = index.numGroups();
   index.offsets.reserve(numGroups + 1);
   index.offsets.push_back(0);
@@ -82,23 +110,14 @@ std::string checkTiling(const std::vector<int64_t> &shape,
 
 } // namespace
 
-int64_t TileIndex::numGroups() const {
-  int64_t groups = 1;
-  for (size_t d = 0; d < grid.size(); ++d)
-    if (static_cast<int64_t>(d) != packDim)
-      groups *= grid[d];
-  return groups;
-}
+int64_t TileIndex::numGroups() const { return checkedProduct(grid, packDim); }
 
-int64_t TileIndex::numTiles() const {
-  int64_t tiles = 1;
-  for (int64_t g : grid)
-    tiles *= g;
-  return tiles;
-}
+int64_t TileIndex::numTiles() const { return checkedProduct(grid); }
 
 double TileIndex::density() const {
   int64_t tiles = numTiles();
+  if (tiles < 0) // More tiles than int64_t counts: as good as none active.
+    return 0.0;
   return tiles == 0 ? 0.0 : static_cast<double>(numActive()) / tiles;
 }
 
@@ -110,6 +129,9 @@ std::string TileIndex::validate() const {
     if (g < 0)
       return "grid " + join(grid) + " has a negative size";
   int64_t groups = numGroups();
+  // One offset more than there are groups must be countable too.
+  if (groups < 0 || groups == INT64_MAX)
+    return tooMany("groups", grid);
   if (static_cast<int64_t>(offsets.size()) != groups + 1)
     return "expected " + std::to_string(groups + 1) +
            " offsets (one more than the " + std::to_string(groups) +
@@ -148,7 +170,7 @@ std::vector<int64_t> tileGrid(const std::vector<int64_t> &shape,
                               const std::vector<int64_t> &microtile) {
   std::vector<int64_t> grid(shape.size());
   for (size_t d = 0; d < shape.size(); ++d)
-    grid[d] = (shape[d] + microtile[d] - 1) / microtile[d];
+    grid[d] = ceilDiv(shape[d], microtile[d]);
   return grid;
 }
 
@@ -160,11 +182,16 @@ IndexOrError detectIndex(const std::vector<int64_t> &shape,
     return failure("detect: " + error);
   std::vector<int64_t> grid = tileGrid(shape, microtile);
   int64_t rank = static_cast<int64_t>(shape.size());
-  int64_t numTiles = 1, numElements = 1;
-  for (int64_t d = 0; d < rank; ++d) {
-    numTiles *= grid[d];
-    numElements *= shape[d];
-  }
+  // No more tiles than elements: one check covers both.
+  int64_t numTiles = checkedProduct(grid);
+  int64_t numElements = checkedProduct(shape);
+  if (numElements < 0)
+    return failure("detect: the tensor " + join(shape) +
+                   " has more elements than an index can count (2^63 - 1)");
+  // An empty tensor may still have groups to count (zero tiles each).
+  int64_t numGroups = checkedProduct(grid, packDim);
+  if (numGroups < 0 || numGroups == INT64_MAX)
+    return failure("detect: " + tooMany("groups", grid));
   std::vector<uint8_t> active(numTiles, 0);
   std::vector<int64_t> coord(rank, 0);
   int64_t nonZeros = 0;
@@ -198,9 +225,16 @@ IndexOrError routeIndex(const int64_t *ids, int64_t numTokens, int64_t k,
   if (tokenBlock <= 0)
     return failure("route: the token block must be positive, not " +
                    std::to_string(tokenBlock));
-  std::vector<int64_t> grid = {(numTokens + tokenBlock - 1) / tokenBlock,
-                               numExperts};
-  std::vector<uint8_t> active(grid[0] * grid[1], 0);
+  int64_t numIds;
+  if (__builtin_mul_overflow(numTokens, k, &numIds))
+    return failure("route: " + std::to_string(numTokens) + " tokens with " +
+                   std::to_string(k) + " choices each are more routing "
+                   "decisions than an index can count (2^63 - 1)");
+  std::vector<int64_t> grid = {ceilDiv(numTokens, tokenBlock), numExperts};
+  int64_t numTiles = checkedProduct(grid);
+  if (numTiles < 0)
+    return failure("route: " + tooMany("tiles", grid));
+  std::vector<uint8_t> active(numTiles, 0);
   int64_t routed = 0;
   for (int64_t t = 0; t < numTokens; ++t) {
     for (int64_t j = 0; j < k; ++j) {
@@ -245,9 +279,12 @@ IndexOrError csrIndex(const int64_t *rowOffsets, int64_t numRows,
     return failure("index_from_csr: row offsets end at " +
                    std::to_string(rowOffsets[numRows]) + " but there are " +
                    std::to_string(numColumnEntries) + " column entries");
-  std::vector<int64_t> grid = {(numRows + rowBlock - 1) / rowBlock,
-                               (numColumns + columnBlock - 1) / columnBlock};
-  std::vector<uint8_t> active(grid[0] * grid[1], 0);
+  std::vector<int64_t> grid = {ceilDiv(numRows, rowBlock),
+                               ceilDiv(numColumns, columnBlock)};
+  int64_t numTiles = checkedProduct(grid);
+  if (numTiles < 0)
+    return failure("index_from_csr: " + tooMany("tiles", grid));
+  std::vector<uint8_t> active(numTiles, 0);
   for (int64_t r = 0; r < numRows; ++r) {
     for (int64_t e = rowOffsets[r]; e < rowOffsets[r + 1]; ++e) {
       int64_t c = columns[e];

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <climits>
 #include <random>
 
 using namespace spiderrt;
@@ -151,6 +152,67 @@ TEST(TileIndex, ValidateNamesTheProblem) {
   EXPECT_EQ(index.validate(), "");
   index.offsets = {0, 3};
   EXPECT_NE(index.validate().find("expected 3 offsets"), std::string::npos);
+}
+
+// Sizes that come from attributes (a grid, an expert or column count) can
+// be anything: counting their tiles or groups must not overflow, which is
+// undefined behaviour, and must say what is wrong instead.
+constexpr int64_t kMax = INT64_MAX;
+
+TEST(TileIndexOverflow, CountsThatDoNotFitAreMinusOne) {
+  TileIndex index;
+  index.grid = {int64_t(1) << 32, int64_t(1) << 32, 4};
+  index.packDim = 2;
+  EXPECT_EQ(index.numGroups(), -1);
+  EXPECT_EQ(index.numTiles(), -1);
+  EXPECT_DOUBLE_EQ(index.density(), 0.0);
+  // A zero size makes the count zero, whatever the others are.
+  index.grid = {0, kMax, kMax};
+  EXPECT_EQ(index.numTiles(), 0);
+}
+
+TEST(TileIndexOverflow, ValidateRejectsGroupsItCannotCount) {
+  TileIndex index;
+  index.grid = {kMax, 4};
+  index.packDim = 1;
+  index.offsets = {0};
+  // kMax groups would need kMax + 1 offsets.
+  EXPECT_EQ(index.validate(), "grid [9223372036854775807, 4] has more groups "
+                              "than an index can count (2^63 - 1)");
+  index.grid = {int64_t(1) << 32, int64_t(1) << 32, 2};
+  index.packDim = 2;
+  EXPECT_EQ(index.validate(), "grid [4294967296, 4294967296, 2] has more "
+                              "groups than an index can count (2^63 - 1)");
+}
+
+TEST(TileIndexOverflow, TileGridNearTheLimit) {
+  EXPECT_EQ(tileGrid({kMax, kMax - 1}, {2, kMax}), (Vec{kMax / 2 + 1, 1}));
+  EXPECT_EQ(tileGrid({kMax}, {1}), (Vec{kMax}));
+}
+
+TEST(TileIndexOverflow, DetectOfAnEmptyTensorWithTooManyGroups) {
+  IndexOrError built =
+      detectIndex({0, int64_t(1) << 40, int64_t(1) << 40}, {1, 1, 1}, 0,
+                  [](int64_t) { return true; });
+  EXPECT_EQ(built.error, "detect: grid [0, 1099511627776, 1099511627776] has "
+                         "more groups than an index can count (2^63 - 1)");
+}
+
+TEST(TileIndexOverflow, RouteWithTooManyExperts) {
+  Vec ids = {0, 1, 2, 3};
+  EXPECT_EQ(routeIndex(ids.data(), 4, 1, kMax, 1).error,
+            "route: grid [4, 9223372036854775807] has more tiles than an "
+            "index can count (2^63 - 1)");
+  EXPECT_EQ(routeIndex(ids.data(), kMax, 2, 4, 1).error,
+            "route: 9223372036854775807 tokens with 2 choices each are more "
+            "routing decisions than an index can count (2^63 - 1)");
+}
+
+TEST(TileIndexOverflow, CsrWithTooManyColumns) {
+  Vec offsets = {0, 0, 0}, columns;
+  EXPECT_EQ(csrIndex(offsets.data(), 2, columns.data(), 0, kMax, 1, 1).error,
+            "index_from_csr: grid [2, 9223372036854775807] has more tiles "
+            "than an index can count (2^63 - 1)");
 }
 
 } // namespace

@@ -128,3 +128,25 @@ func.func @nonzeros_of_constant() -> index {
   %n = spider.index_nonzeros %i : !spider.index<microtile = [1, 1], pack_dim = 1>
   return %n : index
 }
+
+// -----
+
+// A tensor.cast into a spider.pit stays: spider.pit is not a
+// destination-style op, whose casts upstream folds into the op while its
+// body's tensor arguments keep the old type.
+// CHECK-LABEL: func.func @cast_into_pit
+// CHECK:         %[[CA:.*]] = tensor.cast %arg0 : tensor<8x8xf32> to tensor<?x?xf32>
+// CHECK:         spider.pit ins(%[[CA]], {{.*}} : tensor<?x?xf32>, tensor<?x?xf32>)
+!I = !spider.index<microtile = [1, 1], pack_dim = 1>
+func.func @cast_into_pit(%a: tensor<8x8xf32>, %b: tensor<8x8xf32>, %c: tensor<8x8xf32>, %i: !I) -> tensor<?x?xf32> {
+  %ca = tensor.cast %a : tensor<8x8xf32> to tensor<?x?xf32>
+  %cb = tensor.cast %b : tensor<8x8xf32> to tensor<?x?xf32>
+  %cc = tensor.cast %c : tensor<8x8xf32> to tensor<?x?xf32>
+  %r = spider.pit ins(%ca, %cb : tensor<?x?xf32>, tensor<?x?xf32>) outs(%cc : tensor<?x?xf32>)
+                  index(%i : !I) sparse_operand = 0 pack_dim = 2 {
+  ^bb0(%x: tensor<?x?xf32>, %y: tensor<?x?xf32>, %z: tensor<?x?xf32>):
+    %m = linalg.matmul ins(%x, %y : tensor<?x?xf32>, tensor<?x?xf32>) outs(%z : tensor<?x?xf32>) -> tensor<?x?xf32>
+    spider.yield %m : tensor<?x?xf32>
+  } -> tensor<?x?xf32>
+  return %r : tensor<?x?xf32>
+}

@@ -300,3 +300,61 @@ func.func @assume_index_cover(%a: tensor<64x64xf32>, %i: !spider.index<microtile
   %0 = spider.assume_sparse %a index(%i : !spider.index<microtile = [1, 1], pack_dim = 1>) : tensor<64x64xf32> to tensor<64x64xf32, #spider.sparse<microtile = [32, 1]>>
   return
 }
+
+// -----
+
+// A grid whose group count overflows int64_t (it used to report "expected
+// -9223372036854775808 offsets").
+func.func @constant_grid_overflow() {
+  // expected-error@+1 {{index value does not fit its type: grid [9223372036854775807, 4] has more groups than an index can count (2^63 - 1)}}
+  %0 = spider.index_constant <grid = [9223372036854775807, 4], offsets = [0], positions = []> : !spider.index<microtile = [32, 1], pack_dim = 1>
+  return
+}
+
+// -----
+
+func.func @constant_grid_overflow_product() {
+  // expected-error@+1 {{index value does not fit its type: grid [4294967296, 4294967296, 2] has more groups than an index can count (2^63 - 1)}}
+  %0 = spider.index_constant <grid = [4294967296, 4294967296, 2], offsets = [0], positions = []> : !spider.index<microtile = [1, 1, 1], pack_dim = 2>
+  return
+}
+
+// -----
+
+// spider.compute_tile is input like any attribute: checked where it stands.
+func.func @compute_tile_huge(%a: tensor<8x16xf32>, %b: tensor<16x8xf32>, %c: tensor<8x8xf32>) -> tensor<8x8xf32> {
+  // expected-error@+1 {{'spider.compute_tile' [8, 2147483648, 128] has more than 1048576 elements (2^20), beyond any register tile or GPU block}}
+  %r = linalg.matmul {spider.compute_tile = array<i64: 8, 2147483648, 128>} ins(%a, %b : tensor<8x16xf32>, tensor<16x8xf32>) outs(%c : tensor<8x8xf32>) -> tensor<8x8xf32>
+  return %r : tensor<8x8xf32>
+}
+
+// -----
+
+func.func @compute_tile_zero(%a: tensor<8x16xf32>, %b: tensor<16x8xf32>, %c: tensor<8x8xf32>) -> tensor<8x8xf32> {
+  // expected-error@+1 {{'spider.compute_tile' size 0 at position 1 must be positive}}
+  %r = linalg.matmul {spider.compute_tile = array<i64: 8, 0, 128>} ins(%a, %b : tensor<8x16xf32>, tensor<16x8xf32>) outs(%c : tensor<8x8xf32>) -> tensor<8x8xf32>
+  return %r : tensor<8x8xf32>
+}
+
+// -----
+
+func.func @compute_tile_count(%a: tensor<8x16xf32>, %b: tensor<16x8xf32>, %c: tensor<8x8xf32>) -> tensor<8x8xf32> {
+  // expected-error@+1 {{'spider.compute_tile' has 2 sizes but 'linalg.matmul' has 3 loops}}
+  %r = linalg.matmul {spider.compute_tile = array<i64: 8, 8>} ins(%a, %b : tensor<8x16xf32>, tensor<16x8xf32>) outs(%c : tensor<8x8xf32>) -> tensor<8x8xf32>
+  return %r : tensor<8x8xf32>
+}
+
+// -----
+
+func.func @compute_tile_kind(%a: tensor<8x16xf32>, %b: tensor<16x8xf32>, %c: tensor<8x8xf32>) -> tensor<8x8xf32> {
+  // expected-error@+1 {{'spider.compute_tile' must be an array<i64: ...> of tile sizes, one per loop}}
+  %r = linalg.matmul {spider.compute_tile = [8, 8, 8]} ins(%a, %b : tensor<8x16xf32>, tensor<16x8xf32>) outs(%c : tensor<8x8xf32>) -> tensor<8x8xf32>
+  return %r : tensor<8x8xf32>
+}
+
+// -----
+
+// expected-error@+1 {{'spider.compute_tile' sets the compute tile of a linalg op, not of 'func.func'}}
+func.func @compute_tile_owner() attributes {spider.compute_tile = array<i64: 8>} {
+  return
+}

@@ -153,6 +153,22 @@ func.func @unused_sparse(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: tenso
 
 // -----
 
+// One block argument read by both operands (A·A): the index describes one
+// of them, so each needs its own block argument.
+!I = !spider.index<microtile = [32, 1], pack_dim = 1>
+func.func @sparse_read_twice(%a: tensor<64x64xf32>, %c: tensor<64x64xf32>, %i: !I) {
+  // expected-error@+1 {{the sparse operand is read by operands #0 and #1 of the computation; give each its own block argument (only one of them is the sparse operand)}}
+  %r = spider.pit ins(%a : tensor<64x64xf32>) outs(%c : tensor<64x64xf32>)
+                  index(%i : !I) sparse_operand = 0 pack_dim = 2 {
+  ^bb0(%x: tensor<64x64xf32>, %z: tensor<64x64xf32>):
+    %m = linalg.matmul ins(%x, %x : tensor<64x64xf32>, tensor<64x64xf32>) outs(%z : tensor<64x64xf32>) -> tensor<64x64xf32>
+    spider.yield %m : tensor<64x64xf32>
+  } -> tensor<64x64xf32>
+  return
+}
+
+// -----
+
 // The index packs A's columns (k), but pack_dim names m.
 !I = !spider.index<microtile = [32, 1], pack_dim = 1>
 func.func @pack_axis_mismatch(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: tensor<64x64xf32>, %i: !I) {
@@ -236,4 +252,36 @@ func.func @dense_threshold(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: ten
     spider.yield %m : tensor<64x64xf32>
   } -> tensor<64x64xf32>
   return
+}
+
+// -----
+
+!I = !spider.index<microtile = [32, 1], pack_dim = 1>
+func.func @compute_tile_loops(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: tensor<64x64xf32>, %i: !I) {
+  // expected-error@+1 {{tile_config compute tile [4, 64] has 2 sizes but 'linalg.matmul' has 3 loops}}
+  %r = spider.pit ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>) outs(%c : tensor<64x64xf32>)
+                  index(%i : !I) sparse_operand = 0 pack_dim = 2
+                  attributes {tile_config = #spider.tile_config<microtile = [32, 1], compute_tile = [4, 64]>} {
+  ^bb0(%x: tensor<64x64xf32>, %y: tensor<64x64xf32>, %z: tensor<64x64xf32>):
+    %m = linalg.matmul ins(%x, %y : tensor<64x64xf32>, tensor<64x64xf32>) outs(%z : tensor<64x64xf32>) -> tensor<64x64xf32>
+    spider.yield %m : tensor<64x64xf32>
+  } -> tensor<64x64xf32>
+  return
+}
+
+// -----
+
+// Upstream builds the body of a named op at an unknown location; inside a
+// spider.pit, an error there points at the named op (it used to point at
+// <unknown>:0).
+!I = !spider.index<microtile = [4, 1], pack_dim = 1>
+func.func @body_location(%a: tensor<8x8xf16>, %c: tensor<8x8xf32>, %i: !I) -> tensor<8x8xf32> {
+  %r = spider.pit ins(%a : tensor<8x8xf16>) outs(%c : tensor<8x8xf32>)
+                  index(%i : !I) sparse_operand = 0 pack_dim = 1 {
+  ^bb0(%x: tensor<8x8xf16>, %z: tensor<8x8xf32>):
+    // expected-error@+1 {{'linalg.yield' op type of yield operand 1 ('f16') doesn't match the element type of the enclosing linalg.generic op ('f32')}}
+    %m = linalg.exp ins(%x : tensor<8x8xf16>) outs(%z : tensor<8x8xf32>) -> tensor<8x8xf32>
+    spider.yield %m : tensor<8x8xf32>
+  } -> tensor<8x8xf32>
+  return %r : tensor<8x8xf32>
 }

@@ -74,3 +74,34 @@ func.func @f(%i: !spider.index<microtile = [32, 1], pack_dim = 2>)
 
 // expected-error@+1 {{pack_dim -1 is out of range for an index of rank 2}}
 func.func @f(%i: !spider.index<microtile = [32, 1], pack_dim = -1>)
+
+// -----
+
+// A pack_dim too large for int64_t gets the range message, not a parser's.
+// expected-error@+1 {{pack_dim 9999999999999999999 is out of range for an index of rank 2}}
+func.func @f(%i: !spider.index<microtile = [32, 1], pack_dim = 9999999999999999999>)
+
+// -----
+
+// expected-error@+1 {{pack_dim must be an integer: the dimension (0 to 1) along which the index lists positions}}
+func.func @f(%i: !spider.index<microtile = [32, 1], pack_dim = d1>)
+
+// -----
+
+// The element type fails to parse: the encoding after it is not checked
+// against a type that does not exist (it used to crash).
+// expected-error@+1 {{expected '>' in vector type}}
+func.func @f(%a: tensor<?xvector<2xf32, #spider.sparse<microtile = [2]>>)
+
+// -----
+
+// Compute tiles are bounded: 2^63 - 1 once ran out of memory in the
+// lowering.
+// expected-error@+1 {{compute-tile [8, 9223372036854775807, 128] has more than 1048576 elements (2^20), beyond any register tile or GPU block}}
+func.func @f() attributes {c = #spider.tile_config<microtile = [32, 1], compute_tile = [8, 9223372036854775807, 128]>}
+
+// -----
+
+// The bound is on the product, which must not overflow on the way.
+// expected-error@+1 {{compute-tile [4294967296, 4294967296, 1] has more than 1048576 elements (2^20)}}
+func.func @f() attributes {c = #spider.tile_config<microtile = [32, 1], compute_tile = [4294967296, 4294967296, 1]>}

@@ -6,6 +6,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
 using namespace mlir::spider;
@@ -42,6 +43,16 @@ SparseEncodingAttr mlir::spider::getSparseEncoding(Type type) {
   return nullptr;
 }
 
+/// `[a, b, ...]`, for diagnostics.
+static std::string formatSizes(ArrayRef<int64_t> sizes) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << '[';
+  llvm::interleaveComma(sizes, os);
+  os << ']';
+  return text;
+}
+
 /// Checks that every size in `sizes` is positive; `what` names them.
 static LogicalResult
 verifyPositive(function_ref<InFlightDiagnostic()> emitError,
@@ -68,6 +79,10 @@ SparseEncodingAttr::verify(function_ref<InFlightDiagnostic()> emitError,
 LogicalResult SparseEncodingAttr::verifyEncoding(
     ArrayRef<int64_t> shape, Type elementType,
     function_ref<InFlightDiagnostic()> emitError) const {
+  // The tensor parser verifies the encoding even when the element type
+  // before it failed to parse; it has reported that error already.
+  if (!elementType)
+    return failure();
   if (getMicrotile().size() != shape.size())
     return emitError() << "micro-tile of rank " << getMicrotile().size()
                        << " does not match the rank " << shape.size()
@@ -88,7 +103,17 @@ TileConfigAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                        ArrayRef<int64_t> computeTile) {
   if (failed(verifyPositive(emitError, microtile, "micro-tile")))
     return failure();
-  return verifyPositive(emitError, computeTile, "compute-tile");
+  return verifyComputeTile(emitError, computeTile, "compute-tile");
+}
+
+LogicalResult
+mlir::spider::verifyComputeTile(function_ref<InFlightDiagnostic()> emitError,
+                                ArrayRef<int64_t> sizes, StringRef what) {
+  if (failed(verifyPositive(emitError, sizes, what)))
+    return failure();
+  if (std::string why = explainBadComputeTile(sizes); !why.empty())
+    return emitError() << what << " " << formatSizes(sizes) << " " << why;
+  return success();
 }
 
 //===----------------------------------------------------------------------===//

@@ -4,6 +4,8 @@
 #include "spider/Dialect/Spider/IR/SpiderOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 using namespace mlir;
 using namespace mlir::spider;
@@ -30,4 +32,27 @@ Operation *SpiderDialect::materializeConstant(OpBuilder &builder,
   if (!indexValue || !indexType)
     return nullptr;
   return IndexConstantOp::create(builder, loc, indexType, indexValue);
+}
+
+LogicalResult SpiderDialect::verifyOperationAttribute(Operation *op,
+                                                      NamedAttribute attr) {
+  // Other spider.* names are left to whoever sets them.
+  if (attr.getName() != kComputeTileAttrName)
+    return success();
+  auto sizes = dyn_cast<DenseI64ArrayAttr>(attr.getValue());
+  if (!sizes)
+    return op->emitError()
+           << "'" << kComputeTileAttrName
+           << "' must be an array<i64: ...> of tile sizes, one per loop";
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+  if (!linalgOp)
+    return op->emitError() << "'" << kComputeTileAttrName
+                           << "' sets the compute tile of a linalg op, not of '"
+                           << op->getName() << "'";
+  if (static_cast<int64_t>(sizes.size()) != linalgOp.getNumLoops())
+    return op->emitError() << "'" << kComputeTileAttrName << "' has "
+                           << sizes.size() << " sizes but '" << op->getName()
+                           << "' has " << linalgOp.getNumLoops() << " loops";
+  return verifyComputeTile([&] { return op->emitError(); }, sizes.asArrayRef(),
+                           "'" + kComputeTileAttrName.str() + "'");
 }

@@ -21,6 +21,35 @@ using namespace mlir::spider;
 /// them at every canonicalization.
 static constexpr int64_t kMaxFoldedElements = int64_t(1) << 24;
 
+/// Whether an index over `grid` packed along `packDim` is small enough to
+/// build at compile time: its activity map and its offsets are allocated
+/// whole, and an attribute (a routing op's expert count, a CSR column
+/// count) can ask for any number of tiles.
+static bool isFoldable(const std::vector<int64_t> &grid, int64_t packDim) {
+  int64_t tiles = 1, groups = 1;
+  for (auto [d, size] : llvm::enumerate(grid)) {
+    if (size < 0 || __builtin_mul_overflow(tiles, size, &tiles) ||
+        (static_cast<int64_t>(d) != packDim &&
+         __builtin_mul_overflow(groups, size, &groups)))
+      return false;
+  }
+  return tiles <= kMaxFoldedElements && groups <= kMaxFoldedElements;
+}
+
+/// ceil(a / b) for a >= 0, b > 0, without the overflow of (a + b - 1) / b.
+static int64_t ceilDiv(int64_t a, int64_t b) { return a / b + (a % b != 0); }
+
+/// The number of elements of `shape`, or nullopt when it is dynamic or does
+/// not fit in int64_t (a splat constant can have any static shape).
+static std::optional<int64_t> checkedNumElements(ArrayRef<int64_t> shape) {
+  int64_t elements = 1;
+  for (int64_t size : shape)
+    if (ShapedType::isDynamic(size) || size < 0 ||
+        __builtin_mul_overflow(elements, size, &elements))
+      return std::nullopt;
+  return elements;
+}
+
 static Attribute toAttr(MLIRContext *context,
                         const spiderrt::IndexOrError &built) {
   if (!built.ok())
@@ -50,8 +79,17 @@ OpFoldResult DetectOp::fold(FoldAdaptor adaptor) {
     matchPattern(assume.getSource(), m_Constant(&input));
   auto dense = dyn_cast_or_null<DenseElementsAttr>(input);
   auto type = dyn_cast<RankedTensorType>(getInput().getType());
-  if (!dense || !type || !type.hasStaticShape() ||
-      dense.getNumElements() > kMaxFoldedElements)
+  if (!dense || !type)
+    return {};
+  std::optional<int64_t> numElements = checkedNumElements(type.getShape());
+  if (!numElements || *numElements > kMaxFoldedElements)
+    return {};
+  TileIndexType index = getIndex().getType();
+  std::vector<int64_t> shape(type.getShape().begin(), type.getShape().end());
+  std::vector<int64_t> microtile(index.getMicrotile().begin(),
+                                 index.getMicrotile().end());
+  if (shape.size() != microtile.size() ||
+      !isFoldable(spiderrt::tileGrid(shape, microtile), index.getPackDim()))
     return {};
   std::vector<bool> nonZero;
   nonZero.reserve(dense.getNumElements());
@@ -64,12 +102,9 @@ OpFoldResult DetectOp::fold(FoldAdaptor adaptor) {
   } else {
     return {};
   }
-  TileIndexType index = getIndex().getType();
-  spiderrt::IndexOrError built = spiderrt::detectIndex(
-      std::vector<int64_t>(type.getShape().begin(), type.getShape().end()),
-      std::vector<int64_t>(index.getMicrotile().begin(),
-                           index.getMicrotile().end()),
-      index.getPackDim(), [&](int64_t i) { return nonZero[i]; });
+  spiderrt::IndexOrError built =
+      spiderrt::detectIndex(shape, microtile, index.getPackDim(),
+                            [&](int64_t i) { return nonZero[i]; });
   return toAttr(getContext(), built);
 }
 
@@ -80,6 +115,11 @@ OpFoldResult RouteOp::fold(FoldAdaptor adaptor) {
     return {};
   int64_t numTokens = type.getDimSize(0);
   int64_t k = type.getRank() == 2 ? type.getDimSize(1) : 1;
+  int64_t tokenBlock = getIndex().getType().getMicrotile()[0];
+  if (!isFoldable({ceilDiv(numTokens, tokenBlock),
+                   static_cast<int64_t>(getNumExperts())},
+                  /*packDim=*/0))
+    return {};
   return toAttr(getContext(),
                 spiderrt::routeIndex(ids->data(), numTokens, k, getNumExperts(),
                                      getIndex().getType().getMicrotile()[0]));
@@ -94,6 +134,12 @@ OpFoldResult IndexFromCsrOp::fold(FoldAdaptor adaptor) {
   if (!offsets || !columns || !numColumns || offsets->empty())
     return {};
   ArrayRef<int64_t> microtile = getIndex().getType().getMicrotile();
+  int64_t rows = static_cast<int64_t>(offsets->size()) - 1;
+  if (numColumns.getInt() < 0 ||
+      !isFoldable({ceilDiv(rows, microtile[0]),
+                   ceilDiv(numColumns.getInt(), microtile[1])},
+                  /*packDim=*/1))
+    return {};
   return toAttr(getContext(),
                 spiderrt::csrIndex(
                     offsets->data(), static_cast<int64_t>(offsets->size()) - 1,

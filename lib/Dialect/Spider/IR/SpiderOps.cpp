@@ -13,6 +13,42 @@
 using namespace mlir;
 using namespace mlir::spider;
 
+void mlir::spider::inheritUnknownLocations(Region &region,
+                                           Location fallback) {
+  auto locate = [](Location loc, Location from) {
+    return isa<UnknownLoc>(loc) ? from : loc;
+  };
+  for (Block &block : region)
+    for (BlockArgument arg : block.getArguments())
+      arg.setLoc(locate(arg.getLoc(), fallback));
+  // Pre-order: an op is located before its regions are visited.
+  region.walk<WalkOrder::PreOrder>([&](Operation *op) {
+    Operation *parent = op->getParentOp();
+    bool inRegion = parent && parent->getParentRegion() &&
+                    region.isAncestor(parent->getParentRegion());
+    op->setLoc(locate(op->getLoc(), inRegion ? parent->getLoc() : fallback));
+    for (Region &nested : op->getRegions())
+      for (Block &block : nested)
+        for (BlockArgument arg : block.getArguments())
+          arg.setLoc(locate(arg.getLoc(), op->getLoc()));
+  });
+}
+
+/// The body of spider.pit, located: see inheritUnknownLocations.
+static ParseResult parsePitBody(OpAsmParser &parser, Region &body) {
+  Location loc = parser.getEncodedSourceLoc(parser.getCurrentLocation());
+  if (parser.parseRegion(body))
+    return failure();
+  if (body.empty())
+    body.emplaceBlock();
+  inheritUnknownLocations(body, loc);
+  return success();
+}
+
+static void printPitBody(OpAsmPrinter &printer, Operation *, Region &body) {
+  printer.printRegion(body);
+}
+
 #define GET_OP_CLASSES
 #include "spider/Dialect/Spider/IR/SpiderOps.cpp.inc"
 
@@ -324,9 +360,29 @@ LogicalResult PitOp::verifyRegions() {
       return emitOpError() << "pack_dim " << packDim << " is out of range for '"
                            << computation->getName() << "' with "
                            << linalgOp.getNumLoops() << " loops";
+    if (TileConfigAttr config = getTileConfigAttr();
+        config && static_cast<int64_t>(config.getComputeTile().size()) !=
+                      linalgOp.getNumLoops())
+      return emitOpError() << "tile_config compute tile "
+                           << formatList(config.getComputeTile()) << " has "
+                           << config.getComputeTile().size()
+                           << " sizes but '" << computation->getName()
+                           << "' has " << linalgOp.getNumLoops() << " loops";
     OpOperand *use = getSparseUse();
     if (!use)
       return emitOpError() << "the computation does not use the sparse operand";
+    // The index describes one use: a second operand reading the same block
+    // argument (`matmul(%a, %a)`) would be sliced and gathered as if it
+    // were indexed the same way.
+    BlockArgument sparseArg = block.getArgument(getSparseOperand());
+    for (OpOperand &other : computation->getOpOperands())
+      if (&other != use && other.get() == sparseArg)
+        return emitOpError()
+               << "the sparse operand is read by operands #"
+               << use->getOperandNumber() << " and #"
+               << other.getOperandNumber()
+               << " of the computation; give each its own block argument "
+                  "(only one of them is the sparse operand)";
     AffineMap map = linalgOp.getMatchingIndexingMap(use);
     AffineExpr expr = map.getResult(indexType.getPackDim());
     auto packExpr = dyn_cast<AffineDimExpr>(expr);

@@ -28,9 +28,11 @@ struct TileIndex {
   /// unknown.
   int64_t nonZeros = -1;
 
+  /// Number of groups; -1 when it does not fit in int64_t (validate()
+  /// rejects such a grid).
   int64_t numGroups() const;
   int64_t numActive() const { return static_cast<int64_t>(positions.size()); }
-  /// Number of tiles in the whole grid.
+  /// Number of tiles in the whole grid; -1 when it does not fit in int64_t.
   int64_t numTiles() const;
   /// Active tiles over all tiles (0 for an empty grid).
   double density() const;
@@ -52,7 +54,8 @@ std::vector<int64_t> tileGrid(const std::vector<int64_t> &shape,
                               const std::vector<int64_t> &microtile);
 
 /// Builds the index from a dense activity map over `grid` (row-major, one
-/// byte per micro-tile, non-zero when active).
+/// byte per micro-tile, non-zero when active). The number of groups must
+/// fit in int64_t, one less than its maximum (the builders check it).
 TileIndex compressActivity(const std::vector<int64_t> &grid, int64_t packDim,
                            const std::vector<uint8_t> &active);
 

@@ -8,6 +8,7 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/IR/TensorEncoding.h"
+#include "spider/Dialect/Spider/IR/ComputeTile.h"
 
 #include "spider/Dialect/Spider/IR/SpiderEnums.h.inc"
 
@@ -22,6 +23,11 @@ SparseEncodingAttr getSparseEncoding(Type type);
 ParseResult parseIntArray(AsmParser &parser, SmallVector<int64_t> &values);
 /// Prints `values` as `[a, b, ...]`.
 void printIntArray(AsmPrinter &printer, ArrayRef<int64_t> values);
+
+/// Checks that `sizes`, described as `what` in diagnostics, is a compute
+/// tile (explainBadComputeTile).
+LogicalResult verifyComputeTile(function_ref<InFlightDiagnostic()> emitError,
+                                ArrayRef<int64_t> sizes, StringRef what);
 } // namespace mlir::spider
 
 #endif // SPIDER_DIALECT_SPIDER_IR_SPIDERATTRS_H

@@ -42,6 +42,12 @@ def Spider_Dialect : Dialect {
   let useDefaultAttributePrinterParser = 1;
   let useDefaultTypePrinterParser = 1;
   let hasConstantMaterializer = 1;
+  // Folds and canonicalizations create arith constants and tensor casts:
+  // loading spider loads their dialects, whatever else the input holds.
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::tensor::TensorDialect"];
+  // Discardable `spider.*` attributes (spider.compute_tile) are input too.
+  let hasOperationAttrVerify = 1;
   let extraClassDeclaration = [{
     void registerAttributes();
     void registerTypes();

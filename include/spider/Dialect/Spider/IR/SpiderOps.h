@@ -7,7 +7,6 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/IR/OpImplementation.h"
-#include "mlir/Interfaces/DestinationStyleOpInterface.h"
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
@@ -18,5 +17,14 @@
 
 #define GET_OP_CLASSES
 #include "spider/Dialect/Spider/IR/SpiderOps.h.inc"
+
+namespace mlir::spider {
+/// Gives every op and block argument in `region` that has an unknown
+/// location the location of its closest located ancestor (`fallback` for
+/// the region's own ops). Upstream builds the bodies of named linalg ops
+/// (linalg.matmul's arith.mulf, arith.addf and linalg.yield) at an unknown
+/// location; an error there would otherwise point nowhere.
+void inheritUnknownLocations(Region &region, Location fallback);
+} // namespace mlir::spider
 
 #endif // SPIDER_DIALECT_SPIDER_IR_SPIDEROPS_H

@@ -8,7 +8,6 @@ include "spider/Dialect/Spider/IR/SpiderAttrs.td"
 include "spider/Dialect/Spider/IR/SpiderTypes.td"
 include "spider/Dialect/Spider/IR/SpiderInterfaces.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
-include "mlir/Interfaces/DestinationStyleOpInterface.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/IR/OpAsmInterface.td"
 
@@ -330,7 +329,6 @@ def Spider_YieldOp : Spider_Op<"yield",
 def Spider_PitOp : Spider_Op<"pit", [
     AttrSizedOperandSegments, IsolatedFromAbove, SingleBlock,
     RecursiveMemoryEffects,
-    DestinationStyleOpInterface,
     DeclareOpInterfaceMethods<PermutationInvariantOpInterface>]> {
   let summary = "A computation run by the permutation-invariant transformation";
   let description = [{
@@ -385,7 +383,7 @@ def Spider_PitOp : Spider_Op<"pit", [
     `outs` `(` $outputs `:` type($outputs) `)`
     `index` `(` $index `:` qualified(type($index)) `)`
     `sparse_operand` `=` $sparse_operand `pack_dim` `=` $pack_dim
-    attr-dict-with-keyword $body (`->` type($results)^)?
+    attr-dict-with-keyword custom<PitBody>($body) (`->` type($results)^)?
   }];
   let hasVerifier = 1;
   let hasRegionVerifier = 1;
@@ -397,10 +395,15 @@ def Spider_PitOp : Spider_Op<"pit", [
       return getOperation()->getOperand(getSparseOperand());
     }
     /// The operand of the computation that reads the sparse operand (its
-    /// block argument), the first one if several do; null if none does.
+    /// block argument; the verifier allows only one); null if none does.
     ::mlir::OpOperand *getSparseUse();
-    ::mlir::MutableOperandRange getDpsInitsMutable() {
-      return getOutputsMutable();
+    /// No operand is a buffer. (spider.pit is not a
+    /// DestinationStyleOpInterface op: upstream folds of tensor.cast into
+    /// such ops retype their operands but not the tensor block arguments
+    /// of a body like this one.)
+    bool hasPureTensorSemantics() {
+      return ::llvm::none_of(getOperandTypes(),
+                             ::llvm::IsaPred<::mlir::BaseMemRefType>);
     }
   }];
 }

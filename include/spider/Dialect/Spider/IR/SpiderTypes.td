@@ -35,7 +35,8 @@ def Spider_IndexType : Spider_Type<"TileIndex", "index"> {
     ArrayRefParameter<"int64_t", "micro-tile shape">:$microtile,
     "int64_t":$pack_dim);
   let assemblyFormat = [{
-    `<` `microtile` `=` custom<IntArray>($microtile) `,` `pack_dim` `=` $pack_dim `>`
+    `<` `microtile` `=` custom<IntArray>($microtile) `,`
+        `pack_dim` `=` custom<PackDim>(ref($microtile), $pack_dim) `>`
   }];
   let genVerifyDecl = 1;
   let extraClassDeclaration = [{
