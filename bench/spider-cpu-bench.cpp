@@ -10,8 +10,15 @@
 //  * the unmarked program through the same pipeline (Spider's dense code).
 // Each result is checked against OpenBLAS. Times are medians.
 //
+// Then a ResNet-like 3x3 convolution (56x56x64 -> 64, conv_2d_nhwc_hwcf)
+// whose filter is sparse in [3, 3, 16, 16] or [1, 1, 16, 16] micro-tiles:
+// Spider on the marked program against the unmarked one through the same
+// pipeline, and im2col plus cblas_sgemm as a reference.
+//
 //   spider-cpu-bench [--n=2048] [--reps=5] [--sparsifier-reps=3]
 //                    [--densities=0.01,0.05,0.1,0.25,0.5,1] [--csv=FILE]
+//                    [--conv-densities=0.1,1] [--conv-csv=FILE]
+//                    [--conv-only] [--no-conv]
 //
 //===----------------------------------------------------------------------===//
 
@@ -59,6 +66,15 @@ static cl::list<double> densities("densities", cl::CommaSeparated,
                                   cl::desc("Micro-tile densities"));
 static cl::opt<std::string> csvPath("csv", cl::desc("Write results as CSV"),
                                     cl::init(""));
+static cl::list<double> convDensities("conv-densities", cl::CommaSeparated,
+                                      cl::desc("Filter micro-tile densities "
+                                               "of the convolution rows"));
+static cl::opt<std::string>
+    convCsvPath("conv-csv", cl::desc("Write the convolution rows as CSV"),
+                cl::init(""));
+static cl::opt<bool> convOnly("conv-only",
+                              cl::desc("Run the convolution rows only"));
+static cl::opt<bool> noConv("no-conv", cl::desc("Skip the convolution rows"));
 
 using MemRef2D = StridedMemRefType<float, 2>;
 using ComputeFn = void (*)(MemRef2D *, MemRef2D *, MemRef2D *, MemRef2D *);
@@ -186,6 +202,181 @@ static double relativeError(const std::vector<float> &got,
   return diff / (scale > 0 ? scale : 1.0);
 }
 
+//===----------------------------------------------------------------------===//
+// Convolution rows
+//===----------------------------------------------------------------------===//
+
+using MemRef4D = StridedMemRefType<float, 4>;
+using ConvFn = void (*)(MemRef4D *, MemRef4D *, MemRef4D *, MemRef4D *);
+
+/// A ResNet-like layer: 3x3 filter, 64 channels in and out, 56x56 output
+/// (a 58x58 input, padded by the layer before).
+struct ConvShape {
+  int64_t h = 56, w = 56, c = 64, f = 64, k = 3;
+  int64_t inH() const { return h + k - 1; }
+  int64_t inW() const { return w + k - 1; }
+  std::string input() const { return shape({1, inH(), inW(), c}); }
+  std::string filter() const { return shape({k, k, c, f}); }
+  std::string output() const { return shape({1, h, w, f}); }
+  static std::string shape(std::vector<int64_t> dims) {
+    std::string s;
+    for (int64_t d : dims)
+      s += std::to_string(d) + "x";
+    return s + "f32";
+  }
+};
+
+static MemRef4D view4(std::vector<float> &data, std::vector<int64_t> dims) {
+  MemRef4D m;
+  m.basePtr = m.data = data.data();
+  m.offset = 0;
+  int64_t stride = 1;
+  for (int d = 3; d >= 0; --d) {
+    m.sizes[d] = dims[d];
+    m.strides[d] = stride;
+    stride *= dims[d];
+  }
+  return m;
+}
+
+/// The convolution, with the filter marked sparse in `microtile` (empty:
+/// unmarked).
+static std::string convProgram(const ConvShape &s,
+                               const std::string &microtile) {
+  std::string x = "tensor<" + s.input() + ">", f = "tensor<" + s.filter() + ">",
+              y = "tensor<" + s.output() + ">";
+  std::string text = "func.func @compute(%x: " + x + ", %f: " + f +
+                     ", %y: " + y + ") -> " + y +
+                     " attributes {llvm.emit_c_interface} {\n";
+  std::string fv = "%f", ft = f;
+  if (!microtile.empty()) {
+    ft = "tensor<" + s.filter() + ", #spider.sparse<microtile = [" + microtile +
+         "]>>";
+    text += "  %fs = spider.assume_sparse %f : " + f + " to " + ft + "\n";
+    fv = "%fs";
+  }
+  text += "  %r = linalg.conv_2d_nhwc_hwcf ins(%x, " + fv + " : " + x + ", " +
+          ft + ") outs(%y : " + y + ") -> " + y + "\n  return %r : " + y +
+          "\n}\n";
+  return text;
+}
+
+/// Runs `fn` `runs` times after a warm-up on a fresh output each time;
+/// returns the median seconds and leaves the last result in `out`.
+static double timeConv(ConvFn fn, const ConvShape &s, std::vector<float> &x,
+                       std::vector<float> &f, std::vector<float> &out,
+                       int runs) {
+  std::vector<double> times;
+  std::vector<float> y(out.size());
+  for (int r = 0; r <= runs; ++r) {
+    std::fill(y.begin(), y.end(), 0.0f);
+    MemRef4D xv = view4(x, {1, s.inH(), s.inW(), s.c}),
+             fv = view4(f, {s.k, s.k, s.c, s.f}),
+             yv = view4(y, {1, s.h, s.w, s.f}), result;
+    double t0 = seconds();
+    fn(&result, &xv, &fv, &yv);
+    double t1 = seconds();
+    if (r > 0)
+      times.push_back(t1 - t0);
+    if (r == runs)
+      for (int64_t i = 0, e = out.size(); i < e; ++i)
+        out[i] = result.data[result.offset + i]; // Identity layout.
+    if (result.basePtr != y.data())
+      std::free(result.basePtr);
+  }
+  return median(times);
+}
+
+/// im2col (inside the timing) and one cblas_sgemm: what a dense library
+/// does with this layer.
+static double timeIm2colBlas(const ConvShape &s, std::vector<float> &x,
+                             std::vector<float> &f, std::vector<float> &out,
+                             int runs) {
+  int64_t rows = s.h * s.w, depth = s.k * s.k * s.c;
+  std::vector<float> cols(rows * depth);
+  std::vector<double> times;
+  for (int r = 0; r <= runs; ++r) {
+    double t0 = seconds();
+    for (int64_t oh = 0; oh < s.h; ++oh)
+      for (int64_t ow = 0; ow < s.w; ++ow)
+        for (int64_t kh = 0; kh < s.k; ++kh)
+          for (int64_t kw = 0; kw < s.k; ++kw)
+            std::copy_n(&x[((oh + kh) * s.inW() + ow + kw) * s.c], s.c,
+                        &cols[(oh * s.w + ow) * depth + (kh * s.k + kw) * s.c]);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, rows, s.f, depth,
+                1.0f, cols.data(), depth, f.data(), s.f, 0.0f, out.data(), s.f);
+    double t1 = seconds();
+    if (r > 0)
+      times.push_back(t1 - t0);
+  }
+  return median(times);
+}
+
+/// The convolution rows: per micro-tile and density, Spider, the unmarked
+/// program and im2col + OpenBLAS, each checked against OpenBLAS.
+static int runConvRows(MLIRContext &context,
+                       const std::function<void(OpPassManager &)> &pipeline) {
+  std::ofstream csv;
+  if (!convCsvPath.empty()) {
+    csv.open(convCsvPath);
+    csv << "microtile,density,spider_ms,unmarked_ms,im2col_openblas_ms\n";
+  }
+  std::vector<double> points(convDensities.begin(), convDensities.end());
+  if (points.empty())
+    points = {0.1, 1.0};
+  ConvShape s;
+  auto denseEngine = compile(context, convProgram(s, ""), pipeline);
+  if (!denseEngine)
+    return 1;
+  std::vector<float> x(s.inH() * s.inW() * s.c), f(s.k * s.k * s.c * s.f),
+      want(s.h * s.w * s.f), got(want.size()), unmarked(want.size());
+  MemRef4D xDesc = view4(x, {1, s.inH(), s.inW(), s.c});
+  ::spiderrt::UnrankedMemRef xRef = {4, &xDesc};
+  _mlir_ciface_spider_rt_fill_random_f32(&xRef, 5, 1.0, 1, 1, 1, 1);
+
+  std::printf("\nconv_2d_nhwc_hwcf %lldx%lldx%lld -> %lld, %lldx%lld "
+              "filter sparse in micro-tiles, single thread, medians of %d\n",
+              static_cast<long long>(s.h), static_cast<long long>(s.w),
+              static_cast<long long>(s.c), static_cast<long long>(s.f),
+              static_cast<long long>(s.k), static_cast<long long>(s.k),
+              int(reps));
+  std::printf("%16s %8s %10s %12s %12s %9s %9s %8s\n", "microtile", "density",
+              "spider_ms", "unmarked_ms", "im2col_blas", "vs_unmrk", "vs_blas",
+              "error");
+  for (std::vector<int64_t> tile : {std::vector<int64_t>{3, 3, 16, 16},
+                                    std::vector<int64_t>{1, 1, 16, 16}}) {
+    std::string text = std::to_string(tile[0]) + ", " +
+                       std::to_string(tile[1]) + ", " +
+                       std::to_string(tile[2]) + ", " + std::to_string(tile[3]);
+    auto engine = compile(context, convProgram(s, text), pipeline);
+    if (!engine)
+      return 1;
+    for (double density : points) {
+      MemRef4D fDesc = view4(f, {s.k, s.k, s.c, s.f});
+      ::spiderrt::UnrankedMemRef fRef = {4, &fDesc};
+      _mlir_ciface_spider_rt_fill_random_f32(&fRef, 13, density, tile[0],
+                                             tile[1], tile[2], tile[3]);
+      double blasTime = timeIm2colBlas(s, x, f, want, reps);
+      // Both take and return 4-D memrefs, not the 2-D ones of `entry`.
+      auto spiderFn = reinterpret_cast<ConvFn>(entry(*engine));
+      auto denseFn = reinterpret_cast<ConvFn>(entry(*denseEngine));
+      double spiderTime = timeConv(spiderFn, s, x, f, got, reps);
+      double denseTime = timeConv(denseFn, s, x, f, unmarked, reps);
+      double error =
+          std::max(relativeError(got, want), relativeError(unmarked, want));
+      std::printf("%16s %8.2f %10.2f %12.2f %12.2f %8.2fx %8.2fx %8.1e\n",
+                  ("[" + text + "]").c_str(), density, spiderTime * 1e3,
+                  denseTime * 1e3, blasTime * 1e3, denseTime / spiderTime,
+                  blasTime / spiderTime, error);
+      std::fflush(stdout);
+      if (csv.is_open())
+        csv << '"' << text << "\"," << density << "," << spiderTime * 1e3 << ","
+            << denseTime * 1e3 << "," << blasTime * 1e3 << "\n";
+    }
+  }
+  return 0;
+}
+
 int main(int argc, char **argv) {
   cl::ParseCommandLineOptions(argc, argv, "Spider CPU benchmark\n");
   std::vector<double> points(densities.begin(), densities.end());
@@ -204,6 +395,8 @@ int main(int argc, char **argv) {
   auto sparsifierPipeline = [](OpPassManager &pm) {
     sparse_tensor::buildSparsifier(pm, sparse_tensor::SparsifierOptions());
   };
+  if (convOnly)
+    return runConvRows(context, spiderPipeline);
   auto spiderEngine = compile(context, program(n, "spider"), spiderPipeline);
   auto denseEngine = compile(context, program(n, "dense"), spiderPipeline);
   auto sparsifierEngine =
@@ -271,5 +464,5 @@ int main(int argc, char **argv) {
           << "," << sparsifierTime * 1e3 << "," << denseTime * 1e3 << ","
           << indexTime * 1e3 << "\n";
   }
-  return 0;
+  return noConv ? 0 : runConvRows(context, spiderPipeline);
 }

@@ -1,8 +1,10 @@
 //===- ZeroSkipping.cpp - May PIT skip inactive micro-tiles? --------------===//
 //
 // A small symbolic evaluator: the body of a linalg op is evaluated with the
-// sparse operand's block argument set to zero, every other block argument
-// and captured value kept symbolic, constants folded, and the algebraic
+// sparse operand's block argument set to zero, the block arguments of
+// inputs that are constants (a zero point, a splat) set to their value,
+// every other block argument and captured value kept symbolic, constants
+// folded, and the algebraic
 // identities x + 0, x - 0, x * 1, x * 0, max(x, -inf), min(x, +inf),
 // select(c, a, b) with a known c applied.
 //
@@ -63,9 +65,33 @@ bool isSignedExtreme(const Symbolic &s, bool minimum) {
                        : i.getValue().isMaxSignedValue());
 }
 
+/// The value every element of `input` (a scalar or a tensor operand of a
+/// linalg op) has, when it is a constant: a scalar constant or a splat.
+Attribute getConstantElement(Value input) {
+  Attribute constant;
+  if (!matchPattern(input, m_Constant(&constant)))
+    return nullptr;
+  if (auto elements = dyn_cast<DenseElementsAttr>(constant))
+    return elements.isSplat() ? elements.getSplatValue<Attribute>() : nullptr;
+  if (isa<ShapedType>(input.getType()))
+    return nullptr; // A non-dense tensor constant: no element is known.
+  return constant;
+}
+
 class Evaluator {
 public:
-  Evaluator(Block *body, BlockArgument sparse) : body(body), sparse(sparse) {}
+  Evaluator(linalg::LinalgOp op, BlockArgument sparse)
+      : body(op.getBlock()), sparse(sparse) {
+    // An input that is a constant reads the same value at every iteration,
+    // whatever the sparse operand is: quantized_matmul's zero points.
+    for (OpOperand *input : op.getDpsInputOperands()) {
+      BlockArgument arg = op.getMatchingBlockArgument(input);
+      if (arg == sparse)
+        continue;
+      if (Attribute element = getConstantElement(input->get()))
+        memo[arg] = Symbolic::of(element);
+    }
+  }
 
   Symbolic eval(Value v) {
     auto it = memo.find(v);
@@ -193,7 +219,7 @@ Attribute getConstantFill(Value init) {
 std::string mlir::spider::explainUnsafeZeroSkipping(linalg::LinalgOp op,
                                                     OpOperand *sparse) {
   Block *body = op.getBlock();
-  Evaluator evaluator(body, op.getMatchingBlockArgument(sparse));
+  Evaluator evaluator(op, op.getMatchingBlockArgument(sparse));
   Operation *yield = body->getTerminator();
   std::string reason;
   llvm::raw_string_ostream os(reason);

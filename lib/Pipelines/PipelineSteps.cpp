@@ -20,6 +20,9 @@ template <typename Derived>
 void mlir::spider::addMarksToPit(OpPassManager &pm,
                                  const SpiderPipelineOptions<Derived> &options,
                                  Target target) {
+  // Aggregated ops (linalg.softmax) first: the passes after see structured
+  // ops only.
+  pm.addPass(createSpiderDecomposeAggregatedOps());
   if (options.sparsify)
     pm.addPass(createSpiderSparsify());
   if (options.selectTiles) {

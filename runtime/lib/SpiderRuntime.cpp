@@ -50,10 +50,11 @@ void *detect(const UnrankedMemRef *input, int64_t packDim, int64_t t0,
   IndexTimer timer;
   StridedView<T> view(input);
   int64_t rank = view.rank;
-  if (rank < 1 || rank > 4)
+  if (rank < 1 || rank > SPIDER_RT_MAX_DETECT_RANK)
     fail("detect: tensors of rank " + std::to_string(rank) +
-         " are not supported (rank 1 to 4)");
-  const int64_t all[4] = {t0, t1, t2, t3};
+         " are not supported (rank 1 to " +
+         std::to_string(SPIDER_RT_MAX_DETECT_RANK) + ")");
+  const int64_t all[SPIDER_RT_MAX_DETECT_RANK] = {t0, t1, t2, t3};
   std::vector<int64_t> shape(view.sizes, view.sizes + rank);
   std::vector<int64_t> microtile(all, all + rank);
   for (int64_t d = 0; d < rank; ++d)

@@ -81,29 +81,34 @@ func.func @dense_fallback(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: tens
 
 // -----
 
-// A box dimension in a compound expression (a 1-D convolution over the
-// packed channels, tiled along output positions) cannot be sliced per
-// group: the computation is lowered densely, with a remark.
-#in = affine_map<(o, w, c) -> (o + w, c)>
-#filter = affine_map<(o, w, c) -> (w, c)>
-#out = affine_map<(o, w, c) -> (o)>
-// CHECK-LABEL: func.func @compound_box
-// CHECK-NOT:     scf.for
-// CHECK:         linalg.generic
-func.func @compound_box(%x: tensor<10x8xf32>, %f: tensor<3x8xf32>, %y: tensor<8xf32>,
-                        %i: !spider.index<microtile = [2, 1], pack_dim = 1>) -> tensor<8xf32> {
-  // expected-remark@+1 {{lowered densely: the sparse operand's axis 0 is not indexed by a bare loop dimension}}
-  %r = spider.pit ins(%x, %f : tensor<10x8xf32>, tensor<3x8xf32>) outs(%y : tensor<8xf32>)
-                  index(%i : !spider.index<microtile = [2, 1], pack_dim = 1>) sparse_operand = 0 pack_dim = 2 {
-  ^bb0(%a: tensor<10x8xf32>, %b: tensor<3x8xf32>, %z: tensor<8xf32>):
-    %g = linalg.generic {indexing_maps = [#in, #filter, #out], iterator_types = ["parallel", "reduction", "reduction"]}
-        ins(%a, %b : tensor<10x8xf32>, tensor<3x8xf32>) outs(%z : tensor<8xf32>) {
-    ^bb0(%p: f32, %q: f32, %acc: f32):
-      %m = arith.mulf %p, %q : f32
-      %s = arith.addf %acc, %m : f32
+// A body that reads the position of a sliced dimension (d1, the columns of
+// the group's micro-tile) reads it relative to the whole tensor: the slice
+// offset is added back to linalg.index inside the clone.
+// CHECK-LABEL: func.func @position_of_sliced_dim
+// CHECK:         scf.for
+// CHECK:           %[[COL:.*]] = arith.muli %{{.*}}, %c8
+// CHECK:           tensor.extract_slice %{{.*}}[%{{.*}}, %[[COL]]]
+// CHECK:           linalg.generic
+// CHECK:             %[[J:.*]] = linalg.index 1 : index
+// CHECK:             %[[JJ:.*]] = arith.addi %[[J]], %[[COL]] : index
+// CHECK:             arith.index_cast %[[JJ]]
+func.func @position_of_sliced_dim(%a: tensor<16x32xf32>, %o: tensor<16xf32>,
+                                  %i: !spider.index<microtile = [1, 8], pack_dim = 0>) -> tensor<16xf32> {
+  %r = spider.pit ins(%a : tensor<16x32xf32>) outs(%o : tensor<16xf32>)
+                  index(%i : !spider.index<microtile = [1, 8], pack_dim = 0>) sparse_operand = 0 pack_dim = 0 {
+  ^bb0(%x: tensor<16x32xf32>, %z: tensor<16xf32>):
+    %m = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>],
+                         iterator_types = ["parallel", "reduction"]}
+        ins(%x : tensor<16x32xf32>) outs(%z : tensor<16xf32>) {
+    ^bb0(%v: f32, %acc: f32):
+      %j = linalg.index 1 : index
+      %ji = arith.index_cast %j : index to i32
+      %jf = arith.sitofp %ji : i32 to f32
+      %w = arith.mulf %v, %jf : f32
+      %s = arith.addf %acc, %w : f32
       linalg.yield %s : f32
-    } -> tensor<8xf32>
-    spider.yield %g : tensor<8xf32>
-  } -> tensor<8xf32>
-  return %r : tensor<8xf32>
+    } -> tensor<16xf32>
+    spider.yield %m : tensor<16xf32>
+  } -> tensor<16xf32>
+  return %r : tensor<16xf32>
 }

@@ -130,3 +130,68 @@ func.func @known_axis_does_not_qualify(%x: tensor<4x8xf32>, %acc: tensor<4xf32>,
   } -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+// quantized_matmul whose marked operand's zero point is a non-zero constant:
+// where A is zero, (0 - 3) * (b - zb) is not.
+func.func @quantized_nonzero_point(%a: tensor<20x40xi8, #spider.sparse<microtile = [16, 1]>>, %b: tensor<40x24xi8>,
+                                   %c: tensor<20x24xi32>) -> tensor<20x24xi32> {
+  %za = arith.constant 3 : i32
+  %zb = arith.constant 0 : i32
+  // expected-remark@+1 {{kept dense: where input #0 is zero, result #0 may change, so zero micro-tiles cannot be skipped}}
+  %r = linalg.quantized_matmul ins(%a, %b, %za, %zb : tensor<20x40xi8, #spider.sparse<microtile = [16, 1]>>, tensor<40x24xi8>, i32, i32)
+                               outs(%c : tensor<20x24xi32>) -> tensor<20x24xi32>
+  return %r : tensor<20x24xi32>
+}
+
+// -----
+
+// A channel-sparse convolution input whose rows are dynamic: its window
+// axes (oh + kh, ow + kw) must be spanned by one micro-tile, which a static
+// micro-tile cannot do for a dynamic extent.
+func.func @window_dynamic(%x: tensor<1x?x10x8xf32, #spider.sparse<microtile = [1, 1, 1, 4]>>, %f: tensor<3x3x8x4xf32>,
+                          %y: tensor<1x?x8x4xf32>) -> tensor<1x?x8x4xf32> {
+  // expected-remark@+1 {{kept dense: input #0 axis 0 qualifies, but axis 1, indexed by the compound expression 'd1 + d4', must be spanned by one micro-tile and its extent is dynamic; input #0 axis 1 is indexed by the compound expression 'd1 + d4'; input #0 axis 2 is indexed by the compound expression 'd2 + d5'; input #0 axis 3 qualifies, but axis 1, indexed by the compound expression 'd1 + d4', must be spanned by one micro-tile and its extent is dynamic}}
+  %r = linalg.conv_2d_nhwc_hwcf ins(%x, %f : tensor<1x?x10x8xf32, #spider.sparse<microtile = [1, 1, 1, 4]>>, tensor<3x3x8x4xf32>)
+                                outs(%y : tensor<1x?x8x4xf32>) -> tensor<1x?x8x4xf32>
+  return %r : tensor<1x?x8x4xf32>
+}
+
+// -----
+
+// Max pooling of a sparse input: where the input is zero, max(acc, 0) is
+// not acc (the window may hold only negative values).
+func.func @max_pooling(%x: tensor<1x10x10x8xf32, #spider.sparse<microtile = [1, 10, 10, 4]>>, %w: tensor<3x3xf32>,
+                       %y: tensor<1x8x8x8xf32>) -> tensor<1x8x8x8xf32> {
+  // expected-remark@+1 {{kept dense: where input #0 is zero, result #0 may change, so zero micro-tiles cannot be skipped}}
+  %r = linalg.pooling_nhwc_max ins(%x, %w : tensor<1x10x10x8xf32, #spider.sparse<microtile = [1, 10, 10, 4]>>, tensor<3x3xf32>)
+                               outs(%y : tensor<1x8x8x8xf32>) -> tensor<1x8x8x8xf32>
+  return %r : tensor<1x8x8x8xf32>
+}
+
+// -----
+
+// The same with a known index: its micro-tile is fixed, and it does not span
+// the window rows.
+func.func @window_known_index(%x: tensor<1x10x10x8xf32>, %f: tensor<3x3x8x4xf32>, %y: tensor<1x8x8x4xf32>,
+                              %i: !spider.index<microtile = [1, 1, 1, 4], pack_dim = 3>) -> tensor<1x8x8x4xf32> {
+  %s = spider.assume_sparse %x index(%i : !spider.index<microtile = [1, 1, 1, 4], pack_dim = 3>)
+      : tensor<1x10x10x8xf32> to tensor<1x10x10x8xf32, #spider.sparse<microtile = [1, 1, 1, 4]>>
+  // expected-remark@+1 {{kept dense: input #0 axis 3 qualifies, but axis 1, indexed by the compound expression 'd1 + d4', must be spanned by one micro-tile and the known index's micro-tile is smaller than its extent}}
+  %r = linalg.conv_2d_nhwc_hwcf ins(%s, %f : tensor<1x10x10x8xf32, #spider.sparse<microtile = [1, 1, 1, 4]>>, tensor<3x3x8x4xf32>)
+                                outs(%y : tensor<1x8x8x4xf32>) -> tensor<1x8x8x4xf32>
+  return %r : tensor<1x8x8x4xf32>
+}
+
+// -----
+
+// Rank 5: the runtime detects indices of tensors of rank 1 to 4, so a mark
+// without a known index on a rank-5 input stays dense.
+#S5 = #spider.sparse<microtile = [1, 1, 1, 1, 4]>
+func.func @rank_five(%x: tensor<1x4x6x6x8xf32, #S5>, %f: tensor<1x3x3x8x4xf32>, %y: tensor<1x4x4x4x4xf32>) -> tensor<1x4x4x4x4xf32> {
+  // expected-remark@+1 {{kept dense: input #0 has rank 5, and the runtime detects indices of tensors of rank 1 to 4 only}}
+  %r = linalg.conv_3d_ndhwc_dhwcf ins(%x, %f : tensor<1x4x6x6x8xf32, #S5>, tensor<1x3x3x8x4xf32>)
+                                  outs(%y : tensor<1x4x4x4x4xf32>) -> tensor<1x4x4x4x4xf32>
+  return %r : tensor<1x4x4x4x4xf32>
+}

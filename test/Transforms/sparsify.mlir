@@ -96,9 +96,11 @@ func.func @relu_linear(%x: tensor<50x128xf32>, %w: tensor<128x32xf32>, %y: tenso
 // -----
 
 // A convolution with a sparse input: only batch and channels qualify; the
-// channel axis (micro-tile 1) wins.
+// channel axis wins (the batch holds a single micro-tile). A group cannot
+// slice the window axes h and w (read through oh + kh, ow + kw), so the
+// index micro-tile spans them whole.
 // CHECK-LABEL: func.func @conv_sparse_input
-// CHECK:         spider.detect %{{.*}} -> !spider.index<microtile = [1, 2, 2, 1], pack_dim = 3>
+// CHECK:         spider.detect %{{.*}} -> !spider.index<microtile = [1, 10, 10, 1], pack_dim = 3>
 // CHECK:         spider.pit {{.*}} sparse_operand = 0 pack_dim = 6 {
 func.func @conv_sparse_input(%in: tensor<1x10x10x8xf32, #spider.sparse<microtile = [1, 2, 2, 1]>>,
                              %f: tensor<3x3x8x4xf32>, %out: tensor<1x8x8x4xf32>) -> tensor<1x8x8x4xf32> {
@@ -236,4 +238,62 @@ func.func @known_index(%adj: tensor<64x64xf32>, %x: tensor<64x16xf32>, %y: tenso
   %r = linalg.matmul ins(%s, %x : tensor<64x64xf32, #spider.sparse<microtile = [1, 1]>>, tensor<64x16xf32>)
                      outs(%y : tensor<64x16xf32>) -> tensor<64x16xf32>
   return %r : tensor<64x16xf32>
+}
+
+// -----
+
+// A·A with A marked: each use of A reads its own block argument; the index
+// describes the one chosen (the right-hand A[k, n], packed along k), the
+// other is a plain operand.
+// CHECK-LABEL: func.func @matmul_self
+// CHECK:         %[[AS:.*]] = spider.assume_sparse
+// CHECK:         %[[I:.*]] = spider.detect %[[AS]] {{.*}} -> !spider.index<microtile = [1, 16], pack_dim = 0>
+// CHECK:         spider.pit ins(%[[AS]], %[[AS]] : {{.*}}) outs({{.*}}) index(%[[I]] : {{.*}}) sparse_operand = 1 pack_dim = 2 {
+// CHECK-NEXT:    ^bb0(%[[X:[^:]*]]: {{.*}}, %[[Y:[^:]*]]: {{.*}}, %[[Z:[^:]*]]: tensor<40x40xf32>):
+// CHECK-NEXT:      linalg.matmul ins(%[[X]], %[[Y]] : {{.*}}) outs(%[[Z]] : tensor<40x40xf32>)
+func.func @matmul_self(%a: tensor<40x40xf32>, %c: tensor<40x40xf32>) -> tensor<40x40xf32> {
+  %as = spider.assume_sparse %a : tensor<40x40xf32> to tensor<40x40xf32, #spider.sparse<microtile = [1, 16]>>
+  %r = linalg.matmul ins(%as, %as : tensor<40x40xf32, #spider.sparse<microtile = [1, 16]>>, tensor<40x40xf32, #spider.sparse<microtile = [1, 16]>>)
+                     outs(%c : tensor<40x40xf32>) -> tensor<40x40xf32>
+  return %r : tensor<40x40xf32>
+}
+
+// -----
+
+// A·Aᵀ as a generic: the left-hand use A[m, k] is packed along m (the
+// finest micro-tile, scattered back), the right-hand A[n, k] is plain.
+#lhs = affine_map<(m, n, k) -> (m, k)>
+#rhs = affine_map<(m, n, k) -> (n, k)>
+#res = affine_map<(m, n, k) -> (m, n)>
+// CHECK-LABEL: func.func @gram
+// CHECK:         spider.detect %{{.*}} -> !spider.index<microtile = [1, 16], pack_dim = 0>
+// CHECK:         spider.pit {{.*}} sparse_operand = 0 pack_dim = 0 {
+// CHECK-NEXT:    ^bb0(%[[X:[^:]*]]: {{.*}}, %[[Y:[^:]*]]: {{.*}}, %[[Z:[^:]*]]: tensor<30x30xf32>):
+// CHECK-NEXT:      linalg.generic {{.*}} ins(%[[X]], %[[Y]] : {{.*}}) outs(%[[Z]] : tensor<30x30xf32>)
+func.func @gram(%a: tensor<30x50xf32>, %c: tensor<30x30xf32>) -> tensor<30x30xf32> {
+  %as = spider.assume_sparse %a : tensor<30x50xf32> to tensor<30x50xf32, #spider.sparse<microtile = [1, 16]>>
+  %r = linalg.generic {indexing_maps = [#lhs, #rhs, #res], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%as, %as : tensor<30x50xf32, #spider.sparse<microtile = [1, 16]>>, tensor<30x50xf32, #spider.sparse<microtile = [1, 16]>>)
+      outs(%c : tensor<30x30xf32>) {
+  ^bb0(%x: f32, %y: f32, %acc: f32):
+    %m = arith.mulf %x, %y : f32
+    %s = arith.addf %acc, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<30x30xf32>
+  return %r : tensor<30x30xf32>
+}
+
+// -----
+
+// quantized_matmul whose marked operand has a constant-zero zero point:
+// (0 - 0) * (b - zb) is 0 whatever zb is, so zero micro-tiles are skipped.
+// CHECK-LABEL: func.func @quantized_zero_point
+// CHECK:         spider.pit {{.*}} sparse_operand = 0 pack_dim = 2 {
+// CHECK:           linalg.quantized_matmul
+func.func @quantized_zero_point(%a: tensor<20x40xi8, #spider.sparse<microtile = [16, 1]>>, %b: tensor<40x24xi8>,
+                                %zb: i32, %c: tensor<20x24xi32>) -> tensor<20x24xi32> {
+  %za = arith.constant 0 : i32
+  %r = linalg.quantized_matmul ins(%a, %b, %za, %zb : tensor<20x40xi8, #spider.sparse<microtile = [16, 1]>>, tensor<40x24xi8>, i32, i32)
+                               outs(%c : tensor<20x24xi32>) -> tensor<20x24xi32>
+  return %r : tensor<20x24xi32>
 }

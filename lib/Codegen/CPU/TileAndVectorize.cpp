@@ -1,8 +1,11 @@
 //===- TileAndVectorize.cpp - Tile linalg ops, vectorize the tiles --------===//
 
+#include "RelabelIterators.h"
 #include "VectorMicroKernel.h"
 #include "spider/Codegen/CPU/Passes.h"
+#include "spider/Dialect/Spider/IR/ComputeTile.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
@@ -17,6 +20,26 @@ namespace mlir::spider {
 
 using namespace mlir;
 using namespace mlir::spider;
+
+/// The largest cache-block size: blocks are loop steps, and doubling one
+/// (a heuristic does) must not overflow.
+static constexpr int64_t kMaxCacheTileSize = int64_t(1) << 30;
+
+/// The most outer products (m x k) one register tile of a contraction may
+/// take: the micro-kernel unrolls each into a vector FMA. 2^14 (a 64x64x256
+/// tile) lowers in about a second; 2^20 did not finish in a minute.
+static constexpr int64_t kMaxOuterProducts = int64_t(1) << 14;
+
+/// Why a register tile of `m` rows and depth `k` would unroll into too many
+/// outer products, or "".
+static std::string explainTooManyOuterProducts(int64_t m, int64_t k) {
+  // Both are at most kMaxComputeTileElements (2^20): the product fits.
+  if (m * k <= kMaxOuterProducts)
+    return "";
+  return "needs " + std::to_string(m * k) +
+         " outer products (m x k) in the register micro-kernel, more than " +
+         std::to_string(kMaxOuterProducts);
+}
 
 namespace {
 
@@ -71,6 +94,8 @@ struct TileAndVectorizePass
              "three sizes (m, n, k)";
       return signalPassFailure();
     }
+    if (failed(verifyOptions(cache, reg)))
+      return signalPassFailure();
 
     SmallVector<linalg::LinalgOp> ops;
     getOperation().walk([&](linalg::LinalgOp op) {
@@ -79,19 +104,24 @@ struct TileAndVectorizePass
     });
     IRRewriter rewriter(&getContext());
     for (linalg::LinalgOp op : ops)
-      tileAndVectorize(rewriter, op, cache, reg);
+      if (failed(tileAndVectorize(rewriter, op, cache, reg)))
+        return signalPassFailure();
 
     // Reductions of products become contractions first...
     RewritePatternSet toContract(&getContext());
     vector::populateVectorReductionToContractPatterns(toContract);
     if (failed(applyPatternsGreedily(getOperation(), std::move(toContract))))
       return signalPassFailure();
-    // ...the register micro-kernel becomes FMAs, and masks and transfer
-    // permutations are lowered.
+    // ...transfer permutations and masked transfers are lowered, so that
+    // every read is a minor identity with its mask in hand...
+    RewritePatternSet transfers(&getContext());
+    vector::populateVectorTransferPermutationMapLoweringPatterns(transfers);
+    vector::populateVectorMaskLoweringPatternsForSideEffectingOps(transfers);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(transfers))))
+      return signalPassFailure();
+    // ...and the register micro-kernel becomes FMAs.
     RewritePatternSet patterns(&getContext());
     populateVectorMicroKernelPatterns(patterns);
-    vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
-    vector::populateVectorMaskLoweringPatternsForSideEffectingOps(patterns);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
   }
@@ -121,41 +151,85 @@ struct TileAndVectorizePass
     return nullptr;
   }
 
+  /// The sizes in the options are input: sizes past what the micro-kernel
+  /// can unroll would not finish, negative ones not mean anything.
+  LogicalResult verifyOptions(ArrayRef<int64_t> cache, ArrayRef<int64_t> reg) {
+    auto emit = [&] {
+      return getOperation().emitError() << "spider-tile-and-vectorize: ";
+    };
+    for (int64_t size : cache)
+      if (size <= 0 || size > kMaxCacheTileSize)
+        return emit() << "cache-tile size " << size << " must lie in [1, "
+                      << kMaxCacheTileSize << "]";
+    if (std::string why = explainBadComputeTile(reg); !why.empty())
+      return emit() << "register-tile " << why;
+    if (std::string why = explainTooManyOuterProducts(reg[0], reg[2]);
+        !why.empty())
+      return emit() << "register-tile " << why;
+    if (vectorWidth <= 0 || vectorWidth > kMaxComputeTileElements)
+      return emit() << "vector-width " << static_cast<int64_t>(vectorWidth)
+                    << " must lie in [1, "
+                    << kMaxComputeTileElements << "]";
+    return success();
+  }
+
   /// Tiles, blocks and vectorizes `op`: the cache blocks, then the register
-  /// tile, then vectors of the register tile's shape.
-  void tileAndVectorize(IRRewriter &rewriter, linalg::LinalgOp op,
-                        ArrayRef<int64_t> cache, ArrayRef<int64_t> reg) {
+  /// tile, then vectors of the register tile's shape. Fails (with an error)
+  /// only on a malformed compute tile.
+  LogicalResult tileAndVectorize(IRRewriter &rewriter, linalg::LinalgOp op,
+                                 ArrayRef<int64_t> cache,
+                                 ArrayRef<int64_t> reg) {
     if (op.getNumLoops() == 0)
-      return;
+      return success();
+    op = relabelIteratorsByMaps(rewriter, op);
     SmallVector<int64_t> outer, inner;
-    chooseTileSizes(op, cache, reg, outer, inner);
+    if (failed(chooseTileSizes(op, cache, reg, outer, inner)))
+      return failure();
     FailureOr<Operation *> blocked = block(rewriter, op, cache, reg, outer);
     if (failed(blocked))
-      return;
+      return success();
     FailureOr<Operation *> tiled =
         tile(rewriter, cast<linalg::LinalgOp>(*blocked), inner);
     if (failed(tiled))
-      return;
+      return success();
     vectorizeTile(rewriter, *tiled, inner);
+    return success();
   }
 
   /// The cache-block sizes (`outer`, 0: not tiled) and the register tile
   /// (`inner`) over the loops of `op`.
-  void chooseTileSizes(linalg::LinalgOp op, ArrayRef<int64_t> cache,
-                       ArrayRef<int64_t> reg, SmallVector<int64_t> &outer,
-                       SmallVector<int64_t> &inner) {
+  LogicalResult chooseTileSizes(linalg::LinalgOp op, ArrayRef<int64_t> cache,
+                                ArrayRef<int64_t> reg,
+                                SmallVector<int64_t> &outer,
+                                SmallVector<int64_t> &inner) {
     int64_t numLoops = op.getNumLoops();
     outer.assign(numLoops, 0);
     inner.assign(numLoops, 1);
     // A compute tile chosen for this op (per loop) wins over the default.
-    auto chosen = op->getAttrOfType<DenseI64ArrayAttr>("spider.compute_tile");
-    bool fits = chosen && static_cast<int64_t>(chosen.size()) == numLoops;
+    // The verifier bounds it, but a pass may run on unverified IR: an
+    // attribute is input, checked again where it is used.
+    auto chosen = op->getAttrOfType<DenseI64ArrayAttr>(kComputeTileAttrName);
+    if (op->hasAttr(kComputeTileAttrName) &&
+        (!chosen || static_cast<int64_t>(chosen.size()) != numLoops))
+      return op->emitError() << "'" << kComputeTileAttrName
+                             << "' must hold one size per loop ("
+                             << numLoops << ")";
+    if (std::string why =
+            chosen ? explainBadComputeTile(chosen.asArrayRef()) : "";
+        !why.empty())
+      return op->emitError() << "'" << kComputeTileAttrName << "' " << why;
+    bool fits = static_cast<bool>(chosen);
     if (std::optional<std::array<int64_t, 3>> mnk = contractionLoops(op)) {
+      if (std::string why = fits ? explainTooManyOuterProducts(
+                                       chosen[(*mnk)[0]], chosen[(*mnk)[2]])
+                                 : "";
+          !why.empty())
+        return op->emitError() << "'" << kComputeTileAttrName << "' " << why;
       for (int i = 0; i < 3; ++i) {
         outer[(*mnk)[i]] = cache[i];
         inner[(*mnk)[i]] = fits ? chosen[(*mnk)[i]] : reg[i];
       }
-      return;
+      return success();
     }
     // Vector lanes along the output's innermost dimension when it is a
     // parallel loop (a reduction then accumulates whole vectors, one step
@@ -175,6 +249,7 @@ struct TileAndVectorizePass
     }
     if (fits)
       inner.assign(chosen.asArrayRef().begin(), chosen.asArrayRef().end());
+    return success();
   }
 
   /// Tiles `op` into cache blocks; returns the op inside them (`op` itself
@@ -212,9 +287,48 @@ struct TileAndVectorizePass
     if (failed(blocked))
       return failure();
     auto current = cast<linalg::LinalgOp>(*blocked);
+    // The copy carries no compute tile, the one thing that can fail.
     if (Operation *copy = packOperand(rewriter, current, mnk[2], mnk[1]))
-      tileAndVectorize(rewriter, cast<linalg::LinalgOp>(copy), cache, reg);
+      (void)tileAndVectorize(rewriter, cast<linalg::LinalgOp>(copy), cache,
+                             reg);
     return tile(rewriter, current, m);
+  }
+
+  /// Whether upstream's named-contraction path (one vector.contract) keeps
+  /// `op`'s meaning. It reads a 0-d accumulator as a 0-d vector, which
+  /// vector.contract rejects (the generic path reduces to a scalar, and
+  /// reduction-to-contract patterns still make a contraction of it). With
+  /// element types that differ, vector.contract extends its operands to the
+  /// accumulator's type itself: with arith.extf or arith.extsi, so an
+  /// unsigned cast (`cast_unsigned`, arith.extui) would be read as signed,
+  /// integers into a float accumulator do not lower, and a batched mixed
+  /// contraction is never fully lowered. Those take the generic path, which
+  /// keeps the body's casts.
+  static bool namedContractionIsExact(linalg::LinalgOp op) {
+    if (llvm::any_of(op.getDpsInitsMutable(), [&](OpOperand &init) {
+          return op.getRank(&init) == 0;
+        }))
+      return false;
+    SmallVector<Type> types;
+    for (OpOperand &operand : op->getOpOperands())
+      types.push_back(getElementTypeOrSelf(operand.get().getType()));
+    if (llvm::all_equal(types))
+      return true;
+    bool allFloat = llvm::all_of(types, llvm::IsaPred<FloatType>);
+    bool allInteger = llvm::all_of(types, llvm::IsaPred<IntegerType>);
+    if (!allFloat && !allInteger)
+      return false;
+    FailureOr<linalg::ContractionDimensions> dims =
+        linalg::inferContractionDims(op);
+    if (failed(dims) || !dims->batch.empty() || dims->m.size() != 1 ||
+        dims->n.size() != 1 || dims->k.size() != 1)
+      return false;
+    // Integers: only sign extensions, which is what vector.contract does.
+    bool unsignedCast = false;
+    op.getBlock()->walk([&](Operation *inner) {
+      unsignedCast |= isa<arith::ExtUIOp, arith::UIToFPOp>(inner);
+    });
+    return !unsignedCast;
   }
 
   /// Vectorizes the register tile `current` with vectors of `sizes`, masked
@@ -230,13 +344,19 @@ struct TileAndVectorizePass
           "kept scalar: the linalg vectorizer cannot vectorize this op");
       return;
     }
+    // Upstream's named-contraction path reads a 0-d accumulator as a 0-d
+    // vector, which vector.contract rejects (it takes a scalar there); the
+    // generic path reduces to a scalar, and reduction-to-contract patterns
+    // still make a contraction of it.
+    auto linalgOp = cast<linalg::LinalgOp>(current);
     rewriter.setInsertionPoint(current);
     FailureOr<linalg::VectorizationResult> result =
         linalg::vectorize(rewriter, current, vectorSizes, scalable,
                           /*vectorizeNDExtract=*/true,
                           /*flatten1DDepthwiseConv=*/false,
                           /*assumeDynamicDimsMatchVecSizes=*/false,
-                          /*createNamedContraction=*/true);
+                          /*createNamedContraction=*/
+                          namedContractionIsExact(linalgOp));
     if (succeeded(result))
       rewriter.replaceOp(current, result->replacements);
   }

@@ -1,8 +1,9 @@
 //===- VectorMicroKernel.h - The CPU register micro-kernel ------*- C++ -*-===//
 //
 // Rewrites of vectorized tiles into the register micro-kernel: masked
-// contractions unmasked over zero-padded reads, and 2-D contractions as one
-// FMA per (m, k) on rows of B.
+// contractions unmasked where every product the mask drops is provably zero
+// (over zero-padded reads), and 2-D contractions as one FMA per (m, k) on
+// rows of B.
 //
 //===----------------------------------------------------------------------===//
 

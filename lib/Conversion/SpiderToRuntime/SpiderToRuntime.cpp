@@ -189,12 +189,13 @@ struct ConvertSpiderToRuntimePass
     IndexArraysOp::getCanonicalizationPatterns(patterns, &getContext());
     if (failed(applyPatternsGreedily(module, std::move(patterns))))
       return signalPassFailure();
+    // Marks go first: a constant index that only a mark used (its PIT
+    // folded to the dense computation) is then unused.
+    stripEncodings(module);
     module.walk([](IndexConstantOp op) {
       if (op->use_empty())
         op.erase();
     });
-
-    stripEncodings(module);
 
     RuntimeCalls runtime(module);
     auto ptrType = LLVM::LLVMPointerType::get(&getContext());
@@ -206,6 +207,34 @@ struct ConvertSpiderToRuntimePass
     for (Operation *op : producers)
       if (failed(convertProducer(op, runtime, ptrType)))
         return signalPassFailure();
+    if (failed(checkNoIndexLeft(module)))
+      return signalPassFailure();
+  }
+
+  /// What is left reads an index that no producer of this module built: a
+  /// block argument (a function that takes a !spider.index). The runtime
+  /// has nothing to read it from.
+  LogicalResult checkNoIndexLeft(ModuleOp module) {
+    WalkResult walk = module.walk([&](Operation *op) {
+      for (Value operand : op->getOperands()) {
+        auto arg = dyn_cast<BlockArgument>(operand);
+        if (!arg || !isa<TileIndexType>(arg.getType()))
+          continue;
+        Operation *owner = arg.getOwner()->getParentOp();
+        InFlightDiagnostic diag =
+            op->emitOpError()
+            << "convert-spider-to-runtime cannot lower this: its index is "
+               "argument #"
+            << arg.getArgNumber() << " of '" << owner->getName()
+            << "'; build the index (spider.detect, spider.route, "
+               "spider.index_from_csr, spider.index_constant) in the "
+               "function that uses it";
+        diag.attachNote(owner->getLoc()) << "the argument's owner";
+        return WalkResult::interrupt();
+      }
+      return WalkResult::advance();
+    });
+    return failure(walk.wasInterrupted());
   }
 
   /// Replaces the index producer `op` by a runtime handle, its arrays and
@@ -242,9 +271,11 @@ struct ConvertSpiderToRuntimePass
              << "convert-spider-to-runtime reads constant indices only through "
                 "spider.index_arrays";
     if (auto detect = dyn_cast<DetectOp>(op);
-        detect && detect.getIndex().getType().getRank() > 4)
+        detect &&
+        detect.getIndex().getType().getRank() > SPIDER_RT_MAX_DETECT_RANK)
       return op->emitOpError() << "convert-spider-to-runtime detects indices of "
-                                  "tensors of rank 1 to 4";
+                                  "tensors of rank 1 to "
+                               << SPIDER_RT_MAX_DETECT_RANK;
     for (Value operand : op->getOperands()) {
       auto memref = dyn_cast<MemRefType>(operand.getType());
       if (!memref)

@@ -74,3 +74,15 @@ func.func @index_csr_buffer(%o: memref<9xi64>, %c: memref<?xindex>, %n: index) -
   %k = spider.index_nonzeros %i : !spider.index<microtile = [1, 1], pack_dim = 1>
   return %k : index
 }
+
+// -----
+
+// An index that arrives as a function argument: nothing in the module
+// builds it (this used to fail later, in bufferization, with "op was not
+// bufferized").
+// expected-note@+1 {{the argument's owner}}
+func.func @index_argument(%i: !spider.index<microtile = [1, 1], pack_dim = 1>) -> index {
+  // expected-error@+1 {{convert-spider-to-runtime cannot lower this: its index is argument #0 of 'func.func'; build the index (spider.detect, spider.route, spider.index_from_csr, spider.index_constant) in the function that uses it}}
+  %n = spider.index_nonzeros %i : !spider.index<microtile = [1, 1], pack_dim = 1>
+  return %n : index
+}

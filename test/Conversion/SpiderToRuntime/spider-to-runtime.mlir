@@ -64,3 +64,17 @@ func.func @constant() -> (tensor<?xindex>, tensor<?xindex>) {
   %o, %p = spider.index_arrays %i : !spider.index<microtile = [1, 1], pack_dim = 1>
   return %o, %p : tensor<?xindex>, tensor<?xindex>
 }
+
+// -----
+
+// A constant index that only a mark uses (its PIT folded to the dense
+// computation: the index is denser than dense_threshold) goes with the mark.
+// CHECK-LABEL: func.func @constant_only_marked
+// CHECK-NOT:     spider.
+// CHECK:         linalg.matmul ins(%arg0, %arg1 : tensor<2x4xf32>, tensor<4x3xf32>)
+func.func @constant_only_marked(%a: tensor<2x4xf32>, %b: tensor<4x3xf32>, %c: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  %i = spider.index_constant <grid = [1, 4], offsets = [0, 2], positions = [0, 2]> : !spider.index<microtile = [2, 1], pack_dim = 1>
+  %s = spider.assume_sparse %a index(%i : !spider.index<microtile = [2, 1], pack_dim = 1>) : tensor<2x4xf32> to tensor<2x4xf32, #spider.sparse<microtile = [2, 1]>>
+  %m = linalg.matmul ins(%s, %b : tensor<2x4xf32, #spider.sparse<microtile = [2, 1]>>, tensor<4x3xf32>) outs(%c : tensor<2x3xf32>) -> tensor<2x3xf32>
+  return %m : tensor<2x3xf32>
+}

@@ -17,7 +17,8 @@ def SpiderTileAndVectorize
     The dense micro-kernel of PIT (and of every dense linalg op in the
     program): each linalg op on tensors is tiled with `scf.for` loops and the
     innermost tile is vectorized (masked where sizes are dynamic, as packed
-    tiles are), then contractions are lowered to vector outer products.
+    tiles are), then 2-D register contractions become FMAs on rows of B
+    (other contractions are lowered later, to vector outer products).
 
     Contractions (matmul-like ops) get two levels of tiles: a cache block
     (`cache-tile`, over m, n, k) and a register tile (`register-tile`);
@@ -25,6 +26,33 @@ def SpiderTileAndVectorize
     from the `tile_config` that `spider-select-tiles` chose, replaces the
     register tile. Other ops are vectorized along their innermost loop with
     `vector-width` lanes.
+
+    Iterator types are taken from the maps: a loop that some init does not
+    index is a reduction, one that every init indexes is parallel. A generic
+    whose labels say otherwise (as an upstream SparseTensor test writes) is
+    relabelled, with a remark; its loops run in order either way, so it
+    computes what `convert-linalg-to-loops` computes from the original.
+    An op with a 0-d init is vectorized by the generic path (the named
+    contraction path reads a 0-d accumulator as an invalid 0-d vector).
+    So is a contraction whose element types differ, unless it is a plain
+    matmul (no batch, one m, n and k loop) of floats, or of integers
+    extended with sign (the named path's vector.contract extends operands
+    itself, with arith.extf or arith.extsi: an unsigned cast, integers into
+    a float accumulator, or a batched mixed contraction would be wrong or
+    would not lower).
+
+    Masked contractions. A sum of products whose mask may cut a reduction
+    loop runs unmasked only when every product the mask leaves out is
+    provably zero (and not poison): both factors must be built solely from
+    transfer_reads masked by that loop's own bound, which are then padded
+    with zero; zero constants; transposes, and broadcasts not along a cut
+    loop; and mul, add, sub, neg, fma and int/float casts of such values,
+    each operand proved in turn (0 * x is no proof: x may be poison, NaN or
+    inf). Anything else, e.g. a factor broadcast along the cut loop (SDDMM's
+    sampling matrix) or a division, keeps the mask, which upstream lowers
+    as a masked reduction. Lanes that only parallel loops cut need no
+    proof: the mask leaves those results undefined and the write back stays
+    masked.
 
     Example:
 

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "llvm/Support/MathExtras.h"
+
 using namespace mlir;
 using namespace mlir::spider;
 
@@ -76,12 +78,17 @@ int64_t TileCostModel::chooseCoverFactor(int64_t rows, int64_t microtileSize,
   double bestCost = INFINITY;
   int64_t bestFactor = 1;
   for (int64_t c = 1; c <= 32; c *= 2) {
-    int64_t size = microtileSize * c;
+    // Sizes are user input: a cover whose size or rows overflow is past
+    // any tensor.
+    int64_t size, coverRows;
+    if (llvm::MulOverflow(microtileSize, c, size) ||
+        llvm::MulOverflow(rows, c, coverRows))
+      break;
     if (c > 1 && !ShapedType::isDynamic(extent) && size > extent)
       break;
     // A coarser cover is active when any of its c micro-tiles is.
     double active = 1.0 - std::pow(1.0 - p, double(c));
-    double cost = active / db.efficiency(rows * c);
+    double cost = active / db.efficiency(coverRows);
     if (cost < bestCost * 0.98) { // Ties favour the finer cover.
       bestCost = cost;
       bestFactor = c;

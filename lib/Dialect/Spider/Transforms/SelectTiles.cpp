@@ -6,7 +6,10 @@
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 
+#include "llvm/Support/MathExtras.h"
+
 #include <cmath>
+#include <limits>
 
 namespace mlir::spider {
 #define GEN_PASS_DEF_SPIDERSELECTTILES
@@ -66,10 +69,19 @@ struct SelectTilesPass
     bool packIsParallel =
         computation.getIteratorTypesArray()[pit.getPackDim()] ==
         utils::IteratorType::parallel;
+    // A micro-tile past the tensor's extent covers the extent; sizes are
+    // user input, so the product saturates instead of overflowing.
     int64_t rows = 1;
-    for (auto [axis, loop] : llvm::enumerate(box))
-      if (loop)
-        rows *= microtile[axis];
+    for (auto [axis, loop] : llvm::enumerate(box)) {
+      if (!loop)
+        continue;
+      int64_t extent = sparseType.getDimSize(axis);
+      int64_t covered = ShapedType::isDynamic(extent)
+                            ? microtile[axis]
+                            : std::min(microtile[axis], extent);
+      if (llvm::MulOverflow(rows, covered, rows))
+        rows = std::numeric_limits<int64_t>::max();
+    }
     if (packIsParallel)
       rows = std::max<int64_t>(rows, 32);
 

@@ -4,6 +4,7 @@
 #include "spider/Analysis/PermutationInvariance.h"
 #include "spider/Analysis/ZeroSkipping.h"
 #include "spider/Dialect/Spider/Transforms/Passes.h"
+#include "spider/Runtime/RuntimeABI.h"
 
 #include "mlir/IR/Dominance.h"
 #include "mlir/IR/Matchers.h"
@@ -25,8 +26,41 @@ struct Candidate {
   PackChoice choice;
   int64_t tileSize;
   bool isReduction;
+  /// The axis holds a single micro-tile: packing it skips nothing that the
+  /// groups would not skip anyway.
+  bool singleTile;
 };
 } // namespace
+
+/// The index micro-tile for packing an input of `type`, indexed by `map`,
+/// along `packAxis`, starting from `microtile` (the input's encoding, or a
+/// known index's, which cannot change). A group slices the input along its
+/// other axes, which must therefore be bare loop dimensions; an axis indexed
+/// by a compound expression (a convolution window `oh + kh`) is covered
+/// whole instead. Fails, saying why in `os`, when that is impossible.
+static FailureOr<SmallVector<int64_t>>
+chooseIndexMicrotile(AffineMap map, RankedTensorType type,
+                     ArrayRef<int64_t> microtile, int64_t packAxis, bool known,
+                     llvm::raw_ostream &os) {
+  SmallVector<int64_t> result(microtile);
+  for (auto [axis, expr] : llvm::enumerate(map.getResults())) {
+    if (static_cast<int64_t>(axis) == packAxis || isa<AffineDimExpr>(expr))
+      continue;
+    int64_t extent = type.getDimSize(axis);
+    if (!ShapedType::isDynamic(extent) && result[axis] >= extent)
+      continue;
+    if (known || ShapedType::isDynamic(extent)) {
+      os << "qualifies, but axis " << axis
+         << ", indexed by the compound expression '" << expr
+         << "', must be spanned by one micro-tile and "
+         << (known ? "the known index's micro-tile is smaller than its extent"
+                   : "its extent is dynamic");
+      return failure();
+    }
+    result[axis] = llvm::divideCeil(extent, microtile[axis]) * microtile[axis];
+  }
+  return result;
+}
 
 FailureOr<PackChoice> mlir::spider::choosePack(linalg::LinalgOp op,
                                                std::string &reason) {
@@ -50,16 +84,31 @@ FailureOr<PackChoice> mlir::spider::choosePack(linalg::LinalgOp op,
     if (!encoding)
       continue;
     anySparse = true;
+    auto assume = input->get().getDefiningOp<AssumeSparseOp>();
+    int64_t rank = cast<RankedTensorType>(input->get().getType()).getRank();
+    if (!(assume && assume.getIndex()) && rank > SPIDER_RT_MAX_DETECT_RANK) {
+      os << (reason.empty() ? "" : "; ") << "input #"
+         << input->getOperandNumber() << " has rank " << rank
+         << ", and the runtime detects indices of tensors of rank 1 to "
+         << SPIDER_RT_MAX_DETECT_RANK << " only";
+      continue;
+    }
     if (std::string why = explainUnsafeZeroSkipping(op, input); !why.empty()) {
       os << (reason.empty() ? "" : "; ") << why;
       continue;
     }
     AffineMap map = op.getMatchingIndexingMap(input);
-    // A known index fixes the pack axis.
+    auto type = cast<RankedTensorType>(input->get().getType());
+    // A known index fixes the pack axis and the micro-tile.
     std::optional<int64_t> knownAxis;
-    if (auto assume = input->get().getDefiningOp<AssumeSparseOp>())
-      if (Value known = assume.getIndex())
-        knownAxis = cast<TileIndexType>(known.getType()).getPackDim();
+    ArrayRef<int64_t> microtile = encoding.getMicrotile();
+    if (assume) {
+      if (Value known = assume.getIndex()) {
+        auto knownType = cast<TileIndexType>(known.getType());
+        knownAxis = knownType.getPackDim();
+        microtile = knownType.getMicrotile();
+      }
+    }
     for (auto [axis, expr] : llvm::enumerate(map.getResults())) {
       if (knownAxis && static_cast<int64_t>(axis) != *knownAxis)
         continue;
@@ -76,11 +125,22 @@ FailureOr<PackChoice> mlir::spider::choosePack(linalg::LinalgOp op,
         os << "maps to d" << loopDim << ", which does not qualify: " << why;
         continue;
       }
+      FailureOr<SmallVector<int64_t>> indexTile = chooseIndexMicrotile(
+          map, type, microtile, axis, knownAxis.has_value(), os);
+      if (failed(indexTile))
+        continue;
       os << "qualifies";
-      Candidate candidate{{input, static_cast<int64_t>(axis), loopDim},
-                          encoding.getMicrotile()[axis],
-                          iterators[loopDim] == utils::IteratorType::reduction};
+      int64_t extent = type.getDimSize(axis);
+      Candidate candidate{
+          {input, static_cast<int64_t>(axis), loopDim, std::move(*indexTile)},
+          microtile[axis],
+          iterators[loopDim] == utils::IteratorType::reduction,
+          !ShapedType::isDynamic(extent) && extent <= microtile[axis]};
+      // Many micro-tiles along the axis first, then the finest micro-tile,
+      // then a reduction (nothing to scatter back).
       auto better = [](const Candidate &a, const Candidate &b) {
+        if (a.singleTile != b.singleTile)
+          return !a.singleTile;
         if (a.tileSize != b.tileSize)
           return a.tileSize < b.tileSize;
         return a.isReduction && !b.isReduction;
@@ -126,9 +186,8 @@ FailureOr<PitOp> mlir::spider::sparsifyLinalgOp(RewriterBase &rewriter,
 
   Location loc = op.getLoc();
   Value sparse = choice->operand->get();
-  SparseEncodingAttr encoding = getSparseEncoding(sparse.getType());
-  auto indexType = TileIndexType::get(rewriter.getContext(),
-                                      encoding.getMicrotile(), choice->axis);
+  auto indexType = TileIndexType::get(rewriter.getContext(), choice->microtile,
+                                      choice->axis);
   rewriter.setInsertionPoint(op);
   Value index;
   if (auto assume = sparse.getDefiningOp<AssumeSparseOp>())
@@ -166,12 +225,27 @@ FailureOr<PitOp> mlir::spider::sparsifyLinalgOp(RewriterBase &rewriter,
   SmallVector<Type> argTypes(ValueRange(operands).getTypes());
   SmallVector<Location> argLocs(operands.size(), loc);
   Block *body = rewriter.createBlock(&pit.getBody(), {}, argTypes, argLocs);
+  ValueRange args = body->getArguments();
+  unsigned numOpInputs = op.getNumDpsInputs();
   IRMapping mapping;
-  mapping.map(operands, body->getArguments());
+  for (auto [value, arg] :
+       llvm::zip(ValueRange(inputs).drop_front(numOpInputs),
+                 args.slice(numOpInputs, inputs.size() - numOpInputs)))
+    mapping.map(value, arg);
   for (Operation *constant : capturedConstants)
     rewriter.clone(*constant, mapping);
   Operation *computation = rewriter.clone(*op, mapping);
+  // Each operand of the computation reads its own block argument, even when
+  // one value feeds several (`matmul(%a, %a)`): only the chosen one is the
+  // sparse operand, the others are plain operands of the group loop.
+  for (auto [i, operand] : llvm::enumerate(op.getDpsInputs()))
+    computation->setOperand(i, args[i]);
+  for (auto [i, init] : llvm::enumerate(op.getDpsInits()))
+    computation->setOperand(numOpInputs + i, args[inputs.size() + i]);
   YieldOp::create(rewriter, loc, computation->getResults());
+  // A named op parsed outside any spider.pit keeps upstream's unknown
+  // locations in its body; here it gets the op's.
+  inheritUnknownLocations(pit.getBody(), loc);
   rewriter.replaceOp(op, pit.getResults());
   return pit;
 }

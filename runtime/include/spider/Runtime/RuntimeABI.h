@@ -39,6 +39,10 @@
  * to one of these first. The order is the one diagnostics list them in.
  */
 
+/* The highest rank a detect entry point reads (its micro-tile takes one
+ * argument per axis); the compiler keeps marks on higher ranks dense. */
+#define SPIDER_RT_MAX_DETECT_RANK 4
+
 /* libspider_runtime (the CPU). */
 #define SPIDER_RT_FOR_EVERY_DETECT_TYPE(DO)                                    \
   DO(f32, float)                                                               \

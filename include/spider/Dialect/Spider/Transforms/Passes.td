@@ -14,10 +14,18 @@ def SpiderSparsify : Pass<"spider-sparsify"> {
     dim*), and rewrites the op into index construction plus a `spider.pit`
     that holds the original op, the index and the pack dim.
 
-    Among the qualifying axes the one with the smallest micro-tile size wins
-    (a `[32, 1]` micro-tile on `A[m, k]` packs along `k`, a `[1, 32]` one
-    along `m`); on a tie a reduction dimension is preferred, since nothing
-    needs scattering back along it. The index is the one the sparse input
+    Among the qualifying axes, those holding more than one micro-tile come
+    first; then the one with the smallest micro-tile size wins (a `[32, 1]`
+    micro-tile on `A[m, k]` packs along `k`, a `[1, 32]` one along `m`); on
+    a tie a reduction dimension is preferred, since nothing needs scattering
+    back along it. A group of the index is later sliced along the sparse
+    input's other axes, so an axis read through a compound expression (a
+    convolution window, `oh + kh`) gets an index micro-tile spanning its
+    whole static extent (a channel-sparse input `[1, 1, 1, 8]` of a 3x3
+    convolution gets the index `[1, H, W, 8]`). Each operand of the op gets
+    its own block argument in the `spider.pit`, even when one value feeds
+    several (`matmul(%a, %a)`); only the chosen one is the sparse operand.
+    The index is the one the sparse input
     was marked with (`spider.assume_sparse ... index(...)`, which also fixes
     the pack axis), or else `spider.detect` of the sparse input, reusing an
     existing `spider.detect` of the same value and index type that dominates
@@ -27,7 +35,9 @@ def SpiderSparsify : Pass<"spider-sparsify"> {
     zero leaves every result unchanged (see `ZeroSkipping.h`): a reduction
     must then combine its identity (`x + 0`, `x * 1`, `max(x, -inf)`), and an
     element-wise result must already hold what the body yields for zero (its
-    initial value is a constant fill of that value).
+    initial value is a constant fill of that value). Inputs that are
+    constants (the zero points of `linalg.quantized_matmul`, a splat) are
+    known values in that evaluation.
 
     Where no rule applies (every axis of every sparse input is indexed by a
     compound expression or by a dimension along which the op is not
@@ -104,7 +114,10 @@ def SpiderLowerPitToLoops : Pass<"spider-lower-pit-to-loops"> {
 
     * the loop box is the group's micro-tile along every non-pack axis of the
       sparse operand (clipped at the tensor's boundary), the whole range along
-      every other loop dimension;
+      every other loop dimension and along axes one micro-tile spans; an
+      operand axis read through a window over box dimensions
+      (`oh * s + kh * d`) is sliced from the window's start at the box to
+      its end;
     * SRead: every operand indexed by the pack dim is gathered along that
       axis, active micro-tile after active micro-tile, into a dense tensor
       (`linalg.copy` of each micro-tile; a partial micro-tile at the boundary
@@ -119,9 +132,12 @@ def SpiderLowerPitToLoops : Pass<"spider-lower-pit-to-loops"> {
 
     With `dense_threshold`, the lowering also emits the dense computation and
     chooses at run time: densely when the index density exceeds the
-    threshold, through PIT otherwise. A `spider.pit` whose computation indexes
-    a box or pack dimension by a compound expression is lowered densely, with
-    a remark.
+    threshold, through PIT otherwise. A `spider.pit` is lowered densely,
+    with a remark, when a non-pack axis of its sparse operand is read
+    through a compound expression that its micro-tile does not span, when a
+    box dimension appears in an expression other than a sum with
+    non-negative coefficients, or when an operand reads the pack dimension
+    on two axes.
 
     Example:
 
@@ -186,6 +202,35 @@ def SpiderLowerDtsGate : Pass<"spider-lower-dts-gate"> {
     %w = spider.dts_gate %logits tau(%tau) threshold(0.1) min_k(1)
         : tensor<128x8xf32> -> tensor<128x8xf32>
     // becomes five linalg.generic ops (max, exp, sum, rank, select)
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect", "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def SpiderDecomposeAggregatedOps : Pass<"spider-decompose-aggregated-ops"> {
+  let summary = "Decomposes aggregated linalg ops (linalg.softmax) into "
+                "structured ones";
+  let description = [{
+    Rewrites every op that implements linalg's `AggregatedOpInterface`
+    (`linalg.softmax` in MLIR 22) into the structured ops its
+    `decomposeOperation` builds: a max reduction, a subtraction and
+    exponential, a sum reduction and a division, each a `linalg.generic` or
+    `linalg.fill`. Both Spider pipelines run it first, so that
+    spider-sparsify, the tile-and-vectorize pass and the loop lowering see
+    only structured ops; a mark on the op's input then reaches the
+    generics. An op whose decomposition fails is left as it is, with an
+    error naming it.
+
+    Example:
+
+    ```mlir
+    %r = linalg.softmax dimension(1) ins(%x : tensor<4x8xf32>)
+                                     outs(%o : tensor<4x8xf32>) -> tensor<4x8xf32>
+    // becomes linalg.fill, linalg.generic (max), linalg.generic (sub, exp),
+    // linalg.fill, linalg.generic (sum), linalg.generic (div)
     ```
   }];
   let dependentDialects = [

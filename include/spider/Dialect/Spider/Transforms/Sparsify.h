@@ -24,6 +24,10 @@ struct PackChoice {
   int64_t axis = 0;
   /// The loop dimension that axis maps to (the spider.pit pack_dim).
   int64_t loopDim = 0;
+  /// The micro-tile of the index: the input's own, widened to the whole
+  /// extent along the axes indexed by compound expressions (a convolution
+  /// window, `oh + kh`), which a group cannot slice.
+  SmallVector<int64_t> microtile;
 };
 
 /// Chooses the sparse input, pack axis and pack dim of `op`, or fails and

@@ -73,13 +73,19 @@ private:
         b.clone(op, outer);
   }
 
-  /// The computation, densely, at `builder`.
+  /// The computation, densely, at `builder`: what the body yields. (The
+  /// body need not be a single linalg op: a spider.pit nested in another
+  /// one, lowered first, leaves its loops there.)
   SmallVector<Value> emitDense(OpBuilder &builder) {
     // A copy: cloning records the region's block arguments in the mapping,
     // and a later clone must not find them there.
     IRMapping mapping = outer;
-    Operation *dense = builder.clone(*pit.getComputation(), mapping);
-    return SmallVector<Value>(dense->getResults());
+    if (Operation *computation = pit.getComputation())
+      builder.clone(*computation, mapping);
+    SmallVector<Value> values;
+    for (Value yielded : pit.getBody().front().getTerminator()->getOperands())
+      values.push_back(mapping.lookupOrDefault(yielded));
+    return values;
   }
 
   /// The group loop at `builder`; with profiling, the executed iterations

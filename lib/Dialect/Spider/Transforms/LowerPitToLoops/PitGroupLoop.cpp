@@ -25,8 +25,52 @@ struct LoopBox {
   Value size;   ///< For Slice: its extent, clipped at the boundary.
 };
 
-/// Returns why `plan` cannot be lowered through PIT, or "" when it can:
-/// every use of a box or pack dimension must be a bare dimension.
+/// The coefficients of `expr` as a sum of loop dimensions times constants
+/// plus a constant (a convolution window `oh * stride + kh * dilation`);
+/// false for anything else.
+bool collectLinearTerms(AffineExpr expr, int64_t scale,
+                        llvm::DenseMap<unsigned, int64_t> &coefficients,
+                        int64_t &constant) {
+  if (auto dim = dyn_cast<AffineDimExpr>(expr)) {
+    coefficients[dim.getPosition()] += scale;
+    return true;
+  }
+  if (auto value = dyn_cast<AffineConstantExpr>(expr)) {
+    constant += scale * value.getValue();
+    return true;
+  }
+  auto binary = dyn_cast<AffineBinaryOpExpr>(expr);
+  if (!binary)
+    return false;
+  AffineExpr lhs = binary.getLHS(), rhs = binary.getRHS();
+  if (expr.getKind() == AffineExprKind::Add)
+    return collectLinearTerms(lhs, scale, coefficients, constant) &&
+           collectLinearTerms(rhs, scale, coefficients, constant);
+  if (expr.getKind() != AffineExprKind::Mul)
+    return false;
+  if (auto factor = dyn_cast<AffineConstantExpr>(rhs))
+    return collectLinearTerms(lhs, scale * factor.getValue(), coefficients,
+                              constant);
+  if (auto factor = dyn_cast<AffineConstantExpr>(lhs))
+    return collectLinearTerms(rhs, scale * factor.getValue(), coefficients,
+                              constant);
+  return false;
+}
+
+/// Whether one micro-tile of the index spans axis `axis` of the sparse
+/// operand: then every group covers it whole and it needs no box.
+bool spansAxis(PitOp pit, int64_t axis) {
+  auto type = cast<RankedTensorType>(pit.getSparseValue().getType());
+  int64_t extent = type.getDimSize(axis);
+  return !ShapedType::isDynamic(extent) &&
+         pit.getIndex().getType().getMicrotile()[axis] >= extent;
+}
+
+/// Returns why `plan` cannot be lowered through PIT, or "" when it can: the
+/// sparse operand's axes are the pack axis, bare box dimensions, or spanned
+/// by one micro-tile; the pack dimension is bare everywhere, on one axis per
+/// operand; box dimensions in compound expressions have non-negative
+/// coefficients.
 std::string explainUnsupported(PitPlan &plan) {
   linalg::LinalgOp op = plan.computation;
   Block &body = plan.pit.getBody().front();
@@ -42,34 +86,54 @@ std::string explainUnsupported(PitPlan &plan) {
   OpOperand *sparse = plan.pit.getSparseUse();
   if (!sparse)
     return "the computation does not use the sparse operand";
+  auto describe = [](AffineExpr expr) {
+    std::string text;
+    llvm::raw_string_ostream(text) << expr;
+    return text;
+  };
   AffineMap sparseMap = op.getMatchingIndexingMap(sparse);
   TileIndexType indexType = plan.pit.getIndex().getType();
   for (auto [axis, expr] : llvm::enumerate(sparseMap.getResults())) {
-    if (static_cast<int64_t>(axis) == indexType.getPackDim())
+    if (static_cast<int64_t>(axis) == indexType.getPackDim() ||
+        spansAxis(plan.pit, axis))
       continue;
     auto dim = dyn_cast<AffineDimExpr>(expr);
     if (!dim)
       return "the sparse operand's axis " + std::to_string(axis) +
-             " is not indexed by a bare loop dimension";
+             " is indexed by the compound expression '" + describe(expr) +
+             "' and the index micro-tile does not span it";
     if (plan.boxDims.count(dim.getPosition()) ||
         static_cast<int64_t>(dim.getPosition()) == plan.packDim)
       return "the sparse operand indexes one loop dimension twice";
     plan.boxDims[dim.getPosition()] = axis;
   }
-  for (AffineMap map : op.getIndexingMapsArray()) {
+  for (OpOperand &operand : op->getOpOperands()) {
+    AffineMap map = op.getMatchingIndexingMap(&operand);
+    if (llvm::count(map.getResults(),
+                    getAffineDimExpr(plan.packDim, op.getContext())) > 1)
+      return "operand #" + std::to_string(operand.getOperandNumber()) +
+             " reads the pack dimension d" + std::to_string(plan.packDim) +
+             " on two axes";
     for (AffineExpr expr : map.getResults()) {
       if (isa<AffineDimExpr>(expr))
         continue;
-      bool involved = expr.isFunctionOfDim(plan.packDim);
-      for (auto [dim, axis] : plan.boxDims)
-        involved |= expr.isFunctionOfDim(dim);
-      if (involved) {
-        std::string text;
-        llvm::raw_string_ostream os(text);
-        os << "a box or pack dimension appears in the compound expression '"
-           << expr << "'";
-        return text;
-      }
+      if (expr.isFunctionOfDim(plan.packDim))
+        return "the pack dimension appears in the compound expression '" +
+               describe(expr) + "'";
+      llvm::DenseMap<unsigned, int64_t> coefficients;
+      int64_t constant = 0;
+      bool linear = collectLinearTerms(expr, 1, coefficients, constant) &&
+                    constant >= 0 && llvm::all_of(coefficients, [](auto term) {
+                      return term.second >= 0;
+                    });
+      bool involvesBox = llvm::any_of(plan.boxDims, [&](auto entry) {
+        return expr.isFunctionOfDim(entry.first);
+      });
+      if (involvesBox && !linear)
+        return "a box dimension appears in the compound expression '" +
+               describe(expr) +
+               "', which is not a sum of loop dimensions with non-negative "
+               "coefficients";
     }
   }
   return "";
@@ -181,8 +245,13 @@ private:
     auto type = cast<RankedTensorType>(value.getType());
     for (int64_t axis = 0; axis < type.getRank(); ++axis) {
       OpFoldResult full = tensor::getMixedSize(b, loc, value, axis);
-      auto dim = dyn_cast<AffineDimExpr>(map.getResult(axis));
-      auto it = dim ? box.find(dim.getPosition()) : box.end();
+      AffineExpr expr = map.getResult(axis);
+      if (!isa<AffineDimExpr>(expr)) {
+        compoundSlice(expr, value, axis, full, offs, sizes);
+        continue;
+      }
+      auto dim = cast<AffineDimExpr>(expr);
+      auto it = box.find(dim.getPosition());
       if (it == box.end() || it->second.kind == LoopBox::Full) {
         offs.push_back(b.getIndexAttr(0));
         sizes.push_back(full);
@@ -195,6 +264,37 @@ private:
         sizes.push_back(full);
       }
     }
+  }
+
+  /// The range of an axis indexed by the compound expression `expr` (a
+  /// window `oh + kh`) that the box reads: from the expression at the box's
+  /// start (the other loop dimensions at 0) to the end of the axis. The
+  /// clone, whose box dimensions then start at 0, reads every position it
+  /// read before, shifted by that offset; what lies beyond its window it
+  /// does not read.
+  void compoundSlice(AffineExpr expr, Value value, int64_t axis,
+                     OpFoldResult full, SmallVector<OpFoldResult> &offs,
+                     SmallVector<OpFoldResult> &sizes) {
+    llvm::DenseMap<unsigned, int64_t> coefficients;
+    int64_t shift = 0;
+    Value offset;
+    if (collectLinearTerms(expr, 1, coefficients, shift)) {
+      for (auto [dim, coefficient] : coefficients) {
+        auto it = box.find(dim);
+        if (it == box.end() || it->second.kind != LoopBox::Slice)
+          continue;
+        Value term = mul(it->second.offset, constant(coefficient));
+        offset = offset ? ia.add(offset, term) : term;
+      }
+    }
+    if (!offset) {
+      offs.push_back(b.getIndexAttr(0));
+      sizes.push_back(full);
+      return;
+    }
+    offs.push_back(offset);
+    sizes.push_back(
+        sub(tensor::DimOp::create(b, loc, value, axis).getResult(), offset));
   }
 
   /// Length of the packed axis: every active micro-tile is whole but the
@@ -263,6 +363,30 @@ private:
                      end, /*gather=*/true);
   }
 
+  /// The clone iterates over the group's slice, so `linalg.index` of a
+  /// sliced dimension counts from the slice's start: add the slice offset
+  /// back, so that the body reads the positions of the whole tensor. (The
+  /// pack dimension is never read: a body that reads it is not permutation
+  /// invariant along it, and gets no PIT.)
+  void shiftPositionReads(linalg::LinalgOp clone) {
+    SmallVector<linalg::IndexOp> reads;
+    clone.getBlock()->walk([&](linalg::IndexOp index) {
+      if (index->getParentOfType<linalg::LinalgOp>() == clone)
+        reads.push_back(index);
+    });
+    for (linalg::IndexOp index : reads) {
+      auto it = box.find(index.getDim());
+      if (it == box.end() || it->second.kind != LoopBox::Slice)
+        continue;
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointAfter(index);
+      Value shifted = arith::AddIOp::create(b, index.getLoc(), index,
+                                            it->second.offset);
+      index.getResult().replaceAllUsesExcept(shifted,
+                                             shifted.getDefiningOp());
+    }
+  }
+
   SmallVector<Value> emitGroup(Value group, Value start, Value end,
                                ValueRange acc) {
     computeBox(group);
@@ -270,8 +394,7 @@ private:
     linalg::LinalgOp op = plan.computation;
     int64_t numInputs = op.getNumDpsInputs();
 
-    IRMapping mapping = outer;
-    SmallVector<Value> packedOutputs;
+    SmallVector<Value> groupOperands, packedOutputs;
     struct OutputPlacement {
       std::optional<int64_t> packedAxis;
       SmallVector<OpFoldResult> offs, sizes;
@@ -287,26 +410,31 @@ private:
         value = acc[argNumber - plan.pit.getInputs().size()];
       }
       if (!isa<RankedTensorType>(value.getType())) {
-        mapping.map(inner, value);
+        groupOperands.push_back(value);
         continue;
       }
       OutputPlacement placement;
       Value packed = packOperand(value, op.getMatchingIndexingMap(&operand),
                                  start, end, packedLen, placement.packedAxis,
                                  placement.offs, placement.sizes);
-      mapping.map(inner, packed);
+      groupOperands.push_back(packed);
       if (isOutput) {
         packedOutputs.push_back(packed);
         placements.push_back(std::move(placement));
       }
     }
+    // Operand by operand, not value by value: one value read through two
+    // indexing maps (`matmul(%a, %a)`) is packed once per map.
+    IRMapping mapping = outer;
     Operation *clone = b.clone(*op, mapping);
+    clone->setOperands(groupOperands);
     if (TileConfigAttr config = plan.pit.getTileConfigAttr())
       clone->setAttr("spider.compute_tile",
                      b.getDenseI64ArrayAttr(config.getComputeTile()));
     for (auto [result, packed] :
          llvm::zip(clone->getResults(), packedOutputs))
       result.setType(packed.getType());
+    shiftPositionReads(cast<linalg::LinalgOp>(clone));
 
     SmallVector<Value> updated;
     for (auto [i, result] : llvm::enumerate(clone->getResults())) {
