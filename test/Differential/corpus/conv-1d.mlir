@@ -1,0 +1,60 @@
+// 1-d convolution (linalg.conv_1d) of a 20-vector with a 4-tap filter.
+// RUN: %spider_diff_corpus %s
+
+func.func private @printMemrefF32(tensor<*xf32>) attributes {llvm.emit_c_interface}
+
+func.func @main() {
+  %I_e = tensor.empty() : tensor<20xf32>
+  %I = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]} outs(%I_e : tensor<20xf32>) {
+  ^bb0(%I_o: f32):
+    %I_h0 = arith.constant 40 : index
+    %I_i0 = linalg.index 0 : index
+    %I_k0 = arith.constant 7 : index
+    %I_m0 = arith.muli %I_i0, %I_k0 : index
+    %I_h1 = arith.addi %I_h0, %I_m0 : index
+    %I_c13 = arith.constant 13 : index
+    %I_hr = arith.remui %I_h1, %I_c13 : index
+    %I_hi = arith.index_cast %I_hr : index to i32
+    %I_c6 = arith.constant 6 : i32
+    %I_v = arith.subi %I_hi, %I_c6 : i32
+    %I_vf = arith.sitofp %I_v : i32 to f32
+    %I_q = arith.constant 0.25 : f32
+    %I_x = arith.mulf %I_vf, %I_q : f32
+    %I_s0 = arith.constant 0 : index
+    %I_b0 = arith.constant 3 : index
+    %I_g0 = arith.divui %I_i0, %I_b0 : index
+    %I_s1 = arith.addi %I_s0, %I_g0 : index
+    %I_c3 = arith.constant 3 : index
+    %I_sr = arith.remui %I_s1, %I_c3 : index
+    %I_z0 = arith.constant 0 : index
+    %I_isz = arith.cmpi eq, %I_sr, %I_z0 : index
+    %I_zero = arith.constant 0.0 : f32
+    %I_y = arith.select %I_isz, %I_zero, %I_x : f32
+    linalg.yield %I_y : f32
+  } -> tensor<20xf32>
+  %F_e = tensor.empty() : tensor<4xf32>
+  %F = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]} outs(%F_e : tensor<4xf32>) {
+  ^bb0(%F_o: f32):
+    %F_h0 = arith.constant 41 : index
+    %F_i0 = linalg.index 0 : index
+    %F_k0 = arith.constant 7 : index
+    %F_m0 = arith.muli %F_i0, %F_k0 : index
+    %F_h1 = arith.addi %F_h0, %F_m0 : index
+    %F_c13 = arith.constant 13 : index
+    %F_hr = arith.remui %F_h1, %F_c13 : index
+    %F_hi = arith.index_cast %F_hr : index to i32
+    %F_c6 = arith.constant 6 : i32
+    %F_v = arith.subi %F_hi, %F_c6 : i32
+    %F_vf = arith.sitofp %F_v : i32 to f32
+    %F_q = arith.constant 0.25 : f32
+    %F_x = arith.mulf %F_vf, %F_q : f32
+    linalg.yield %F_x : f32
+  } -> tensor<4xf32>
+  %O_e = tensor.empty() : tensor<17xf32>
+  %O_v = arith.constant 0.0 : f32
+  %O = linalg.fill ins(%O_v : f32) outs(%O_e : tensor<17xf32>) -> tensor<17xf32>
+  %r = linalg.conv_1d ins(%I, %F : tensor<20xf32>, tensor<4xf32>) outs(%O : tensor<17xf32>) -> tensor<17xf32>
+  %r_u = tensor.cast %r : tensor<17xf32> to tensor<*xf32>
+  call @printMemrefF32(%r_u) : (tensor<*xf32>) -> ()
+  return
+}

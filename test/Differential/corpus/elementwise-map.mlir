@@ -1,0 +1,109 @@
+// linalg.map with a body (a * b + 1) and a broadcast-by-map generic (row scale).
+// RUN: %spider_diff_corpus %s
+
+func.func private @printMemrefF32(tensor<*xf32>) attributes {llvm.emit_c_interface}
+
+func.func @main() {
+  %A_e = tensor.empty() : tensor<8x9xf32>
+  %A = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} outs(%A_e : tensor<8x9xf32>) {
+  ^bb0(%A_o: f32):
+    %A_h0 = arith.constant 131 : index
+    %A_i0 = linalg.index 0 : index
+    %A_k0 = arith.constant 7 : index
+    %A_m0 = arith.muli %A_i0, %A_k0 : index
+    %A_h1 = arith.addi %A_h0, %A_m0 : index
+    %A_i1 = linalg.index 1 : index
+    %A_k1 = arith.constant 3 : index
+    %A_m1 = arith.muli %A_i1, %A_k1 : index
+    %A_h2 = arith.addi %A_h1, %A_m1 : index
+    %A_c13 = arith.constant 13 : index
+    %A_hr = arith.remui %A_h2, %A_c13 : index
+    %A_hi = arith.index_cast %A_hr : index to i32
+    %A_c6 = arith.constant 6 : i32
+    %A_v = arith.subi %A_hi, %A_c6 : i32
+    %A_vf = arith.sitofp %A_v : i32 to f32
+    %A_q = arith.constant 0.25 : f32
+    %A_x = arith.mulf %A_vf, %A_q : f32
+    %A_s0 = arith.constant 0 : index
+    %A_b0 = arith.constant 2 : index
+    %A_g0 = arith.divui %A_i0, %A_b0 : index
+    %A_s1 = arith.addi %A_s0, %A_g0 : index
+    %A_b1 = arith.constant 2 : index
+    %A_g1 = arith.divui %A_i1, %A_b1 : index
+    %A_s2 = arith.addi %A_s1, %A_g1 : index
+    %A_c3 = arith.constant 3 : index
+    %A_sr = arith.remui %A_s2, %A_c3 : index
+    %A_z0 = arith.constant 0 : index
+    %A_isz = arith.cmpi eq, %A_sr, %A_z0 : index
+    %A_zero = arith.constant 0.0 : f32
+    %A_y = arith.select %A_isz, %A_zero, %A_x : f32
+    linalg.yield %A_y : f32
+  } -> tensor<8x9xf32>
+  %B_e = tensor.empty() : tensor<8x9xf32>
+  %B = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} outs(%B_e : tensor<8x9xf32>) {
+  ^bb0(%B_o: f32):
+    %B_h0 = arith.constant 132 : index
+    %B_i0 = linalg.index 0 : index
+    %B_k0 = arith.constant 7 : index
+    %B_m0 = arith.muli %B_i0, %B_k0 : index
+    %B_h1 = arith.addi %B_h0, %B_m0 : index
+    %B_i1 = linalg.index 1 : index
+    %B_k1 = arith.constant 3 : index
+    %B_m1 = arith.muli %B_i1, %B_k1 : index
+    %B_h2 = arith.addi %B_h1, %B_m1 : index
+    %B_c13 = arith.constant 13 : index
+    %B_hr = arith.remui %B_h2, %B_c13 : index
+    %B_hi = arith.index_cast %B_hr : index to i32
+    %B_c6 = arith.constant 6 : i32
+    %B_v = arith.subi %B_hi, %B_c6 : i32
+    %B_vf = arith.sitofp %B_v : i32 to f32
+    %B_q = arith.constant 0.25 : f32
+    %B_x = arith.mulf %B_vf, %B_q : f32
+    linalg.yield %B_x : f32
+  } -> tensor<8x9xf32>
+  %s_e = tensor.empty() : tensor<8xf32>
+  %s = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]} outs(%s_e : tensor<8xf32>) {
+  ^bb0(%s_o: f32):
+    %s_h0 = arith.constant 133 : index
+    %s_i0 = linalg.index 0 : index
+    %s_k0 = arith.constant 7 : index
+    %s_m0 = arith.muli %s_i0, %s_k0 : index
+    %s_h1 = arith.addi %s_h0, %s_m0 : index
+    %s_c13 = arith.constant 13 : index
+    %s_hr = arith.remui %s_h1, %s_c13 : index
+    %s_hi = arith.index_cast %s_hr : index to i32
+    %s_c6 = arith.constant 6 : i32
+    %s_v = arith.subi %s_hi, %s_c6 : i32
+    %s_vf = arith.sitofp %s_v : i32 to f32
+    %s_q = arith.constant 0.25 : f32
+    %s_x = arith.mulf %s_vf, %s_q : f32
+    %s_s0 = arith.constant 0 : index
+    %s_b0 = arith.constant 3 : index
+    %s_g0 = arith.divui %s_i0, %s_b0 : index
+    %s_s1 = arith.addi %s_s0, %s_g0 : index
+    %s_c3 = arith.constant 3 : index
+    %s_sr = arith.remui %s_s1, %s_c3 : index
+    %s_z0 = arith.constant 0 : index
+    %s_isz = arith.cmpi eq, %s_sr, %s_z0 : index
+    %s_zero = arith.constant 0.0 : f32
+    %s_y = arith.select %s_isz, %s_zero, %s_x : f32
+    linalg.yield %s_y : f32
+  } -> tensor<8xf32>
+  %E = tensor.empty() : tensor<8x9xf32>
+  %m = linalg.map ins(%A, %B : tensor<8x9xf32>, tensor<8x9xf32>) outs(%E : tensor<8x9xf32>)
+    (%a: f32, %b: f32, %o: f32) {
+      %one = arith.constant 1.0 : f32
+      %p = arith.mulf %a, %b : f32
+      %q = arith.addf %p, %one : f32
+      linalg.yield %q : f32
+    }
+  %E2 = tensor.empty() : tensor<8x9xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i)>, affine_map<(i, j) -> (i, j)>], iterator_types = ["parallel", "parallel"]} ins(%m, %s : tensor<8x9xf32>, tensor<8xf32>) outs(%E2 : tensor<8x9xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %p = arith.mulf %x, %y : f32
+    linalg.yield %p : f32
+  } -> tensor<8x9xf32>
+  %r_u = tensor.cast %r : tensor<8x9xf32> to tensor<*xf32>
+  call @printMemrefF32(%r_u) : (tensor<*xf32>) -> ()
+  return
+}
