@@ -22,6 +22,13 @@
 #include <string>
 #include <vector>
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#include <sanitizer/lsan_interface.h>
+#define SPIDER_HAVE_LSAN 1
+#endif
+#endif
+
 using namespace spiderrt;
 
 namespace {
@@ -45,6 +52,11 @@ void recordAndEscape(const char *message, void *userData) {
 /// (and the handler brought control back here).
 bool escapes(const std::function<void()> &call) {
   lastMessage.clear();
+#ifdef SPIDER_HAVE_LSAN
+  // RuntimeABI.h: an escape leaks the failed call's allocations (and the
+  // locals of the frames it skips). That is the contract, not a bug.
+  __lsan::ScopedDisabler expectedLeaks;
+#endif
   spider_rt_failure_handler previous =
       spider_rt_set_failure_handler(recordAndEscape, &userDataTag);
   if (setjmp(escapeBuffer) == 0) {
