@@ -22,6 +22,8 @@ CONFIGURE = cmake -G Ninja -S . -B $(BUILD) \
   $(CMAKE_ARGS)
 
 .PHONY: all deps configure build check demo walkthrough bench docs install clean
+.PHONY: check-sanitize check-sanitize-runtime gpu-suite
+.PHONY: check-differential fuzz
 
 all: build
 
@@ -58,6 +60,34 @@ bench: configure
 # Regenerates docs/ from the ODS definitions.
 docs: configure
 	ninja -C $(BUILD) -j$(JOBS) spider-update-docs
+
+# ASan + UBSan (docs/reliability.md): a second build in build-sanitize and
+# the whole lit suite; -runtime instruments only the runtimes and unit tests.
+check-sanitize: deps
+	JOBS=$(JOBS) bash scripts/check-sanitize.sh all
+
+check-sanitize-runtime: build
+	BUILD=$(BUILD) JOBS=$(JOBS) bash scripts/check-sanitize.sh runtime
+
+# The GPU suite, built here for a GPU machine (docs/gpu.md): $(BUILD)/gpu-suite.
+gpu-suite: build
+	JOBS=$(JOBS) bash gpu-suite/build.sh $(BUILD) $(BUILD)/gpu-suite
+
+# The differential checks (docs/reliability.md): spider-diff over the
+# integration inputs and, in mark-each mode, over test/Differential/corpus.
+check-differential: build
+	ninja -C $(BUILD) -j$(JOBS) check-spider-differential
+
+# The fuzz target (docs/reliability.md): a second build in build-fuzz with
+# libFuzzer, ASan and UBSan, run FUZZ_SECONDS (default 180) on the seed
+# corpus cut from test/; any crash, hang, leak or out-of-memory fails.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 180
+fuzz: deps
+	@test -f $(FUZZ_BUILD)/build.ninja || $(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) \
+	  CMAKE_ARGS="-DSPIDER_BUILD_FUZZERS=ON -DSPIDER_BUILD_TESTS=OFF $(CMAKE_ARGS)" configure
+	ninja -C $(FUZZ_BUILD) -j$(JOBS) spider-opt-fuzzer
+	bash fuzz/run-fuzzer.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_FLAGS)
 
 install: build
 	cmake --install $(BUILD) --prefix $(or $(PREFIX),install)
