@@ -129,6 +129,14 @@ bool spider_fuzz::mutateComputeTile(ModuleOp module, Rng &rng) {
   MLIRContext *ctx = module.getContext();
   TileConfigAttr config = pit.getTileConfigAttr();
   auto computation = dyn_cast_or_null<linalg::LinalgOp>(pit.getComputation());
+  // Sets the config when the attribute's verifier takes it.
+  auto setConfig = [&](ArrayRef<int64_t> microtile, ArrayRef<int64_t> tile) {
+    auto emitSilently = [&] { return emitError(UnknownLoc::get(ctx)); };
+    auto next = TileConfigAttr::getChecked(emitSilently, ctx, microtile, tile);
+    if (next)
+      pit.setTileConfigAttr(next);
+    return static_cast<bool>(next);
+  };
   if (!config) {
     // A config where there was none: the index's micro-tile and a compute
     // tile over the computation's loops.
@@ -136,14 +144,7 @@ bool spider_fuzz::mutateComputeTile(ModuleOp module, Rng &rng) {
     SmallVector<int64_t> tile;
     for (int64_t i = 0; i < loops; ++i)
       tile.push_back(int64_t(1) << uniform(rng, 0, 6));
-    auto emitSilently = [&] { return emitError(UnknownLoc::get(ctx)); };
-    auto added = TileConfigAttr::getChecked(
-        emitSilently, ctx, pit.getIndex().getType().getMicrotile(),
-        ArrayRef<int64_t>(tile));
-    if (!added)
-      return false;
-    pit.setTileConfigAttr(added);
-    return true;
+    return setConfig(pit.getIndex().getType().getMicrotile(), tile);
   }
   if (oneIn(rng, 8)) {
     pit.removeTileConfigAttr();
@@ -152,14 +153,7 @@ bool spider_fuzz::mutateComputeTile(ModuleOp module, Rng &rng) {
   SmallVector<int64_t> tile(config.getComputeTile());
   int64_t &size = tile[uniform(rng, 0, tile.size() - 1)];
   size = mutateSize(size, rng);
-  auto emitSilently = [&] { return emitError(UnknownLoc::get(ctx)); };
-  auto next = TileConfigAttr::getChecked(emitSilently, ctx,
-                                         config.getMicrotile(),
-                                         ArrayRef<int64_t>(tile));
-  if (!next)
-    return false;
-  pit.setTileConfigAttr(next);
-  return true;
+  return setConfig(config.getMicrotile(), tile);
 }
 
 bool spider_fuzz::mutateIndexConstant(ModuleOp module, Rng &rng) {

@@ -48,7 +48,7 @@ obj=$out/obj
 cp "$build/lib/libspider_cuda_runtime.so" "$build/lib/libspider_runtime.so" \
   "$out/lib/"
 "$llvm/bin/clang++" -O2 -std=c++17 -fPIC -shared -fuse-ld=lld \
-  gpu-suite/runner-utils.cpp -o "$out/lib/libspider_suite_utils.so"
+  -I "$src/runtime/include" gpu-suite/runner-utils.cpp -o "$out/lib/libspider_suite_utils.so"
 "$llvm/bin/clang++" -O2 -std=c++17 -c gpu-suite/suite-main.cpp \
   -o "$obj/suite-main.o"
 

@@ -7,6 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "spider/Runtime/MemRef.h"
+
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
@@ -16,21 +18,9 @@
 #define SUITE_EXPORT extern "C" __attribute__((visibility("default")))
 
 namespace {
-
-/// An unranked memref's descriptor: {allocated, aligned, offset,
-/// sizes[rank], strides[rank]}.
-struct Descriptor {
-  char *allocated;
-  char *aligned;
-  int64_t offset;
-  int64_t sizesAndStrides[1];
-};
-
-struct Unranked {
-  int64_t rank;
-  Descriptor *descriptor;
-};
-
+/// Memref descriptors as the C ABI lays them out (runtime/include, no MLIR).
+using Descriptor = spiderrt::MemRefView<char>;
+using Unranked = spiderrt::UnrankedMemRef;
 } // namespace
 
 SUITE_EXPORT void printU64(uint64_t value) {
@@ -43,7 +33,8 @@ SUITE_EXPORT void printNewline() { std::fputc('\n', stdout); }
 SUITE_EXPORT void memrefCopy(int64_t elementSize, Unranked *source,
                              Unranked *target) {
   int64_t rank = source->rank;
-  const Descriptor *src = source->descriptor, *dst = target->descriptor;
+  const auto *src = static_cast<const Descriptor *>(source->descriptor);
+  const auto *dst = static_cast<const Descriptor *>(target->descriptor);
   const int64_t *sizes = src->sizesAndStrides;
   const int64_t *srcStrides = sizes + rank;
   const int64_t *dstStrides = dst->sizesAndStrides + rank;

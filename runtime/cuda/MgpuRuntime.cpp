@@ -10,6 +10,7 @@
 
 #include "CudaDriver.h"
 #include "DeviceMemory.h"
+#include "spider/Runtime/MemRef.h"
 
 #include <cstdint>
 #include <vector>
@@ -20,12 +21,7 @@ using spiderrt::cuda::ScopedContext;
 
 namespace {
 /// An MLIR ranked memref descriptor, viewed without its rank.
-struct Descriptor {
-  char *allocated;
-  char *aligned;
-  int64_t offset;
-  int64_t sizesAndStrides[1];
-};
+using Descriptor = spiderrt::MemRefView<char>;
 
 /// The byte extent of a memref: from its first element to past its last.
 uint64_t memrefBytes(int64_t rank, const Descriptor *d, int64_t elementSize) {
