@@ -29,6 +29,7 @@ void mlir::spider::buildCPUPipeline(OpPassManager &pm,
   // Dense compute, sparse or not: tiled and vectorized on tensors.
   if (options.vectorize) {
     OpPassManager &funcPm = pm.nest<func::FuncOp>();
+    funcPm.addPass(createSpiderSpecializePackedContractions());
     funcPm.addPass(createSpiderTileAndVectorize());
     funcPm.addPass(vector::createLowerVectorMultiReductionPass());
     funcPm.addPass(vector::createLowerVectorMaskPass());

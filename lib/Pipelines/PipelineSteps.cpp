@@ -31,6 +31,8 @@ void mlir::spider::addMarksToPit(OpPassManager &pm,
     selectTiles.assumedDensity = options.assumedDensity;
     pm.addPass(createSpiderSelectTiles(selectTiles));
   }
+  if (options.fuseChains)
+    pm.addPass(createSpiderFusePitChains());
   pm.addPass(createCanonicalizerPass());
 }
 

@@ -79,7 +79,7 @@ func.func @window_spanned(%x: tensor<10x8xf32>, %f: tensor<3x8xf32>, %y: tensor<
 // CHECK:               tensor.extract_slice %[[A]][0, %{{.*}}] [40, 1]
 // CHECK:             scf.for
 // CHECK:               tensor.extract_slice %[[A]][%{{.*}}, %{{.*}}] [1, %{{.*}}]
-// CHECK:             linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<40x?xf32>, tensor<?x?xf32>)
+// CHECK:             linalg.matmul {spider.packed} ins(%{{.*}}, %{{.*}} : tensor<40x?xf32>, tensor<?x?xf32>)
 func.func @matmul_self(%a: tensor<40x40xf32>, %c: tensor<40x40xf32>,
                        %i: !spider.index<microtile = [1, 16], pack_dim = 0>) -> tensor<40x40xf32> {
   %r = spider.pit ins(%a, %a : tensor<40x40xf32>, tensor<40x40xf32>) outs(%c : tensor<40x40xf32>)

@@ -15,7 +15,7 @@
 // CHECK:               tensor.extract_slice %[[B]]
 // CHECK:               linalg.copy
 // CHECK:             %[[CS:.*]] = tensor.extract_slice %[[ACC]]
-// CHECK:             %[[M:.*]] = linalg.matmul {spider.compute_tile = array<i64: 4, 64, 4>} ins(%[[PA]], %[[PB]] : tensor<?x?xf32>, tensor<?x50xf32>) outs(%[[CS]] : tensor<?x50xf32>)
+// CHECK:             %[[M:.*]] = linalg.matmul {spider.compute_tile = array<i64: 4, 64, 4>, spider.packed} ins(%[[PA]], %[[PB]] : tensor<?x?xf32>, tensor<?x50xf32>) outs(%[[CS]] : tensor<?x50xf32>)
 // CHECK:             tensor.insert_slice %[[M]] into %[[ACC]]
 func.func @reduction_pack(%a: tensor<100x70xf32>, %b: tensor<70x50xf32>, %c: tensor<100x50xf32>,
                           %i: !spider.index<microtile = [32, 1], pack_dim = 1>) -> tensor<100x50xf32> {
@@ -37,7 +37,7 @@ func.func @reduction_pack(%a: tensor<100x70xf32>, %b: tensor<70x50xf32>, %c: ten
 // CHECK:         scf.for {{.*}} iter_args(%[[ACC:.*]] = %{{.*}})
 // CHECK:           %[[PC:.*]] = scf.for {{.*}} -> (tensor<?x16xf32>)
 // CHECK:             tensor.extract_slice %[[ACC]]
-// CHECK:           %[[M:.*]] = linalg.matmul ins({{.*}}) outs(%[[PC]] : tensor<?x16xf32>)
+// CHECK:           %[[M:.*]] = linalg.matmul {spider.packed} ins({{.*}}) outs(%[[PC]] : tensor<?x16xf32>)
 // CHECK:           scf.for {{.*}} iter_args(%[[OUT:.*]] = %[[ACC]])
 // CHECK:             tensor.extract_slice %[[M]]
 // CHECK:             linalg.copy

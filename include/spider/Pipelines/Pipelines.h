@@ -57,6 +57,12 @@ struct SpiderPipelineOptions : public PassPipelineOptions<Derived> {
                      "database (off: keep the marked micro-tiles and always "
                      "run PIT)"),
       llvm::cl::init(true)};
+  ::mlir::detail::PassOptions::Option<bool> fuseChains{
+      *this, "fuse-chains",
+      llvm::cl::desc("Run spider-fuse-pit-chains: PITs on one index, and "
+                     "the element-wise ops between them, become one chain "
+                     "whose intermediates exist only per group"),
+      llvm::cl::init(true)};
   ::mlir::detail::PassOptions::Option<double> assumedDensity{
       *this, "assumed-density",
       llvm::cl::desc("The density spider-select-tiles chooses covers for"),

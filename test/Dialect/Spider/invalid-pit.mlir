@@ -114,7 +114,7 @@ func.func @yield_types(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: tensor<
 
 !I = !spider.index<microtile = [32, 1], pack_dim = 1>
 func.func @no_computation(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: tensor<64x64xf32>, %i: !I) {
-  // expected-error@+1 {{body must hold exactly one computation before spider.yield}}
+  // expected-error@+1 {{body must hold a computation before spider.yield}}
   %r = spider.pit ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>) outs(%c : tensor<64x64xf32>)
                   index(%i : !I) sparse_operand = 0 pack_dim = 2 {
   ^bb0(%x: tensor<64x64xf32>, %y: tensor<64x64xf32>, %z: tensor<64x64xf32>):
@@ -229,7 +229,7 @@ func.func @yield_outside() {
 
 !I = !spider.index<microtile = [32, 1], pack_dim = 1>
 func.func @two_computations(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: tensor<64x64xf32>, %i: !I) {
-  // expected-error@+1 {{body must hold constants and exactly one computation before spider.yield, found 'linalg.matmul'}}
+  // expected-error@+1 {{the init of chained computation #1 must be a spider.pit output or built in the body (tensor.empty, or linalg.fill of a scalar into one)}}
   %r = spider.pit ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>) outs(%c : tensor<64x64xf32>)
                   index(%i : !I) sparse_operand = 0 pack_dim = 2 {
   ^bb0(%x: tensor<64x64xf32>, %y: tensor<64x64xf32>, %z: tensor<64x64xf32>):
@@ -284,4 +284,85 @@ func.func @body_location(%a: tensor<8x8xf16>, %c: tensor<8x8xf32>, %i: !I) -> te
     spider.yield %m : tensor<8x8xf32>
   } -> tensor<8x8xf32>
   return %r : tensor<8x8xf32>
+}
+
+// -----
+
+// A chain yields only what a computation that reads the sparse operand
+// computes: the ReLU's result is not one.
+#id = affine_map<(i, j) -> (i, j)>
+!I = !spider.index<microtile = [32, 1], pack_dim = 1>
+func.func @chain_yields_elementwise(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: tensor<64x64xf32>, %i: !I) {
+  // expected-error@+1 {{a chain yields results of computations that read the sparse operand only}}
+  %r = spider.pit ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>) outs(%c : tensor<64x64xf32>)
+                  index(%i : !I) sparse_operand = 0 pack_dim = 2 {
+  ^bb0(%x: tensor<64x64xf32>, %y: tensor<64x64xf32>, %z: tensor<64x64xf32>):
+    %m = linalg.matmul ins(%x, %y : tensor<64x64xf32>, tensor<64x64xf32>) outs(%z : tensor<64x64xf32>) -> tensor<64x64xf32>
+    %e = tensor.empty() : tensor<64x64xf32>
+    %n = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+        ins(%m : tensor<64x64xf32>) outs(%e : tensor<64x64xf32>) {
+    ^bb0(%p: f32, %q: f32):
+      %zero = arith.constant 0.0 : f32
+      %s = arith.maximumf %p, %zero : f32
+      linalg.yield %s : f32
+    } -> tensor<64x64xf32>
+    spider.yield %n : tensor<64x64xf32>
+  } -> tensor<64x64xf32>
+  return
+}
+
+// -----
+
+// Every result of a chained computation is used or yielded.
+!I = !spider.index<microtile = [32, 1], pack_dim = 1>
+func.func @chain_unused_result(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: tensor<64x64xf32>, %i: !I) {
+  // expected-error@+1 {{chained computation 'linalg.matmul' has a result that is neither used nor yielded}}
+  %r = spider.pit ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>) outs(%c : tensor<64x64xf32>)
+                  index(%i : !I) sparse_operand = 0 pack_dim = 2 {
+  ^bb0(%x: tensor<64x64xf32>, %y: tensor<64x64xf32>, %z: tensor<64x64xf32>):
+    %e = tensor.empty() : tensor<64x64xf32>
+    %m = linalg.matmul ins(%x, %y : tensor<64x64xf32>, tensor<64x64xf32>) outs(%e : tensor<64x64xf32>) -> tensor<64x64xf32>
+    %n = linalg.matmul ins(%x, %y : tensor<64x64xf32>, tensor<64x64xf32>) outs(%z : tensor<64x64xf32>) -> tensor<64x64xf32>
+    spider.yield %n : tensor<64x64xf32>
+  } -> tensor<64x64xf32>
+  return
+}
+
+// -----
+
+// A chained computation reads the sparse operand once.
+!I = !spider.index<microtile = [32, 1], pack_dim = 1>
+func.func @chain_reads_sparse_twice(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: tensor<64x64xf32>, %i: !I) {
+  // expected-error@+1 {{chained computation #1 reads the sparse operand 2 times; give each read its own block argument}}
+  %r = spider.pit ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>) outs(%c : tensor<64x64xf32>)
+                  index(%i : !I) sparse_operand = 0 pack_dim = 2 {
+  ^bb0(%x: tensor<64x64xf32>, %y: tensor<64x64xf32>, %z: tensor<64x64xf32>):
+    %e = tensor.empty() : tensor<64x64xf32>
+    %m = linalg.matmul ins(%x, %y : tensor<64x64xf32>, tensor<64x64xf32>) outs(%e : tensor<64x64xf32>) -> tensor<64x64xf32>
+    %n = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>], iterator_types = ["parallel", "parallel"]}
+        ins(%x, %x, %m : tensor<64x64xf32>, tensor<64x64xf32>, tensor<64x64xf32>) outs(%z : tensor<64x64xf32>) {
+    ^bb0(%p: f32, %q: f32, %s: f32, %o: f32):
+      %t = arith.mulf %p, %q : f32
+      %u = arith.addf %t, %s : f32
+      linalg.yield %u : f32
+    } -> tensor<64x64xf32>
+    spider.yield %n : tensor<64x64xf32>
+  } -> tensor<64x64xf32>
+  return
+}
+
+// -----
+
+// A chained computation is a linalg op.
+!I = !spider.index<microtile = [32, 1], pack_dim = 1>
+func.func @chain_not_linalg(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: tensor<64x64xf32>, %i: !I) {
+  // expected-error@+1 {{chained computation #1 ('tensor.cast') must be a linalg op on tensors}}
+  %r = spider.pit ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>) outs(%c : tensor<64x64xf32>)
+                  index(%i : !I) sparse_operand = 0 pack_dim = 2 {
+  ^bb0(%x: tensor<64x64xf32>, %y: tensor<64x64xf32>, %z: tensor<64x64xf32>):
+    %m = linalg.matmul ins(%x, %y : tensor<64x64xf32>, tensor<64x64xf32>) outs(%z : tensor<64x64xf32>) -> tensor<64x64xf32>
+    %n = tensor.cast %m : tensor<64x64xf32> to tensor<64x64xf32>
+    spider.yield %n : tensor<64x64xf32>
+  } -> tensor<64x64xf32>
+  return
 }

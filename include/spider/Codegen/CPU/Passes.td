@@ -78,6 +78,46 @@ def SpiderTileAndVectorize
   ];
 }
 
+def SpiderSpecializePackedContractions
+    : Pass<"spider-specialize-packed-contractions", "::mlir::func::FuncOp"> {
+  let summary = "Turns the packed computations of PIT groups into contractions plus epilogues";
+  let description = [{
+    Works on the `linalg.generic` ops that PIT lowering runs on a group's
+    packed tiles (marked `spider.packed`). Such an op keeps the form of the
+    dense op it came from, which is often not a contraction although it is
+    one per group:
+
+    * a factor read along parallel loops only (an MoE routing weight,
+      `out + g[t] * a[t, f] * w[f, d]`) scales every product of the
+      reduction: it is hoisted out, `out + g * sum(a * w)`;
+    * a select on such a value (the routing mask, `select(g != 0, x * w,
+      0)`) is hoisted the same way, `select(g != 0, sum(x * w), 0)`;
+    * the box of a group leaves unit loops (one expert of `[t, e, f]`),
+      which hide the matmul among batch and n loops: they are dropped
+      (upstream's `linalg::dropUnitDims`).
+
+    The core, the product of the remaining factors reduced into a fresh
+    zero, is then a contraction that `spider-tile-and-vectorize` gives the
+    register micro-kernel; the epilogue adds `W(core)` to the original init
+    element-wise. Floating-point sums are reassociated, as everywhere in
+    Spider. A dropped loop takes the op's `spider.compute_tile` with it: the
+    default tiling applies.
+
+    Example:
+
+    ```mlir
+    // out[t, f] += select(g[t] != 0, x[t, d] * w[d, f], 0)   (d reduced)
+    // becomes
+    // core[t, f] = sum_d x[t, d] * w[d, f]     (a contraction, into zero)
+    // out[t, f] += select(g[t] != 0, core[t, f], 0)
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
 def SpiderHoistVectorTransfers
     : Pass<"spider-hoist-vector-transfers", "::mlir::func::FuncOp"> {
   let summary = "Hoists loop-invariant vector transfers on buffers out of loops";

@@ -6,6 +6,7 @@
 #include "spider/Runtime/TileIndex.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 #include "llvm/Support/raw_ostream.h"
@@ -257,11 +258,30 @@ LogicalResult ScatterOp::verify() {
 // PitOp
 //===----------------------------------------------------------------------===//
 
-Operation *PitOp::getComputation() {
+bool mlir::spider::isPitInitBuilder(Operation *op) {
+  if (auto empty = dyn_cast<tensor::EmptyOp>(op))
+    return empty.getType().hasStaticShape();
+  auto fill = dyn_cast<linalg::FillOp>(op);
+  if (!fill || !fill.hasPureTensorSemantics() ||
+      isa<ShapedType>(fill.getInputs()[0].getType()))
+    return false;
+  auto empty = fill.getOutputs()[0].getDefiningOp<tensor::EmptyOp>();
+  return empty && empty->getBlock() == op->getBlock() &&
+         empty.getType().hasStaticShape();
+}
+
+SmallVector<Operation *> PitOp::getComputations() {
+  SmallVector<Operation *> computations;
   Block &block = getBody().front();
-  if (block.empty() || &block.front() == block.getTerminator())
-    return nullptr;
-  return block.getTerminator()->getPrevNode();
+  for (Operation &op : block.without_terminator())
+    if (!op.hasTrait<OpTrait::ConstantLike>() && !isPitInitBuilder(&op))
+      computations.push_back(&op);
+  return computations;
+}
+
+Operation *PitOp::getComputation() {
+  SmallVector<Operation *> computations = getComputations();
+  return computations.empty() ? nullptr : computations.front();
 }
 
 OpOperand *PitOp::getSparseUse() {
@@ -322,6 +342,62 @@ LogicalResult PitOp::verify() {
   return success();
 }
 
+/// A chain (more than one computation): linalg ops on tensors, each init
+/// a spider.pit output or built in the body, each input a block argument,
+/// a body value or the result of an earlier computation, every result used
+/// by a later computation or yielded, and only results of computations that
+/// read the sparse operand yielded.
+LogicalResult PitOp::verifyChain() {
+  SmallVector<Operation *> computations = getComputations();
+  if (computations.size() < 2)
+    return success();
+  Block &block = getBody().front();
+  unsigned numInputs = getInputs().size();
+  BlockArgument sparseArg = block.getArgument(getSparseOperand());
+  llvm::SmallPtrSet<Operation *, 8> readsSparse;
+  for (auto [position, op] : llvm::enumerate(computations)) {
+    auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+    if (!linalgOp || !linalgOp.hasPureTensorSemantics() ||
+        op->getNumRegions() != 1)
+      return emitOpError() << "chained computation #" << position << " ('"
+                           << op->getName()
+                           << "') must be a linalg op on tensors";
+    for (OpOperand &init : linalgOp.getDpsInitsMutable()) {
+      auto arg = dyn_cast<BlockArgument>(init.get());
+      bool isOutput = arg && arg.getOwner() == &block &&
+                      arg.getArgNumber() >= numInputs;
+      Operation *def = init.get().getDefiningOp();
+      if (!isOutput && !(def && isPitInitBuilder(def)))
+        return emitOpError()
+               << "the init of chained computation #" << position
+               << " must be a spider.pit output or built in the body "
+                  "(tensor.empty, or linalg.fill of a scalar into one)";
+    }
+    int64_t sparseReads = llvm::count(op->getOperands(), Value(sparseArg));
+    if (sparseReads > 1)
+      return emitOpError() << "chained computation #" << position
+                           << " reads the sparse operand " << sparseReads
+                           << " times; give each read its own block argument";
+    if (sparseReads)
+      readsSparse.insert(op);
+  }
+  auto yield = cast<YieldOp>(block.getTerminator());
+  for (Value value : yield.getValues()) {
+    Operation *def = value.getDefiningOp();
+    if (!def || !readsSparse.contains(def))
+      return emitOpError()
+             << "a chain yields results of computations that read the "
+                "sparse operand only";
+  }
+  for (Operation *op : computations)
+    for (Value result : op->getResults())
+      if (result.use_empty())
+        return emitOpError() << "chained computation '" << op->getName()
+                             << "' has a result that is neither used nor "
+                                "yielded";
+  return success();
+}
+
 LogicalResult PitOp::verifyRegions() {
   Block &block = getBody().front();
   ValueRange operands = getOperands().drop_back(); // Drop the index.
@@ -345,13 +421,9 @@ LogicalResult PitOp::verifyRegions() {
   Operation *computation = getComputation();
   if (!computation)
     return emitOpError()
-           << "body must hold exactly one computation before spider.yield";
-  for (Operation &op : block.without_terminator())
-    if (&op != computation && !op.hasTrait<OpTrait::ConstantLike>())
-      return emitOpError()
-             << "body must hold constants and exactly one computation "
-                "before spider.yield, found '"
-             << op.getName() << "'";
+           << "body must hold a computation before spider.yield";
+  if (failed(verifyChain()))
+    return failure();
 
   int64_t packDim = getPackDim();
   TileIndexType indexType = getIndex().getType();

@@ -22,6 +22,11 @@ namespace mlir::spider {
 /// spider-tile-and-vectorize reads it).
 constexpr llvm::StringLiteral kComputeTileAttrName = "spider.compute_tile";
 
+/// The unit attribute PIT lowering puts on the computation it runs on one
+/// group's packed tiles; CPU codegen specializes such ops
+/// (spider-specialize-packed-contractions).
+constexpr llvm::StringLiteral kPackedComputationAttrName = "spider.packed";
+
 /// The most elements a compute tile may hold. A compute tile becomes the
 /// vectors of the CPU micro-kernel and the block of a GPU kernel; 2^20
 /// elements (4 MiB of f32, a 128x128x64 block) is beyond either, and keeps

@@ -25,6 +25,11 @@ namespace mlir::spider {
 /// (linalg.matmul's arith.mulf, arith.addf and linalg.yield) at an unknown
 /// location; an error there would otherwise point nowhere.
 void inheritUnknownLocations(Region &region, Location fallback);
+
+/// Whether `op`, in a spider.pit body, builds an init of a chained
+/// computation: a `tensor.empty`, or a `linalg.fill` of a scalar into one.
+/// Lowering builds such inits at the packed size of a group.
+bool isPitInitBuilder(Operation *op);
 } // namespace mlir::spider
 
 #endif // SPIDER_DIALECT_SPIDER_IR_SPIDEROPS_H

@@ -340,6 +340,19 @@ def Spider_PitOp : Spider_Op<"pit", [
     scatters results indexed by `pack_dim` back (SWrite); when `pack_dim` is a
     reduction dimension nothing needs scattering.
 
+    The body may also hold a *chain*: several `linalg` ops run on the same
+    index, each reading the results of earlier ones (`spider-fuse-pit-chains`
+    builds chains from PITs that share an index, with the elementwise ops
+    between them). The first computation, the head, reads the sparse operand
+    and `pack_dim` is its loop dimension; intermediates are inputs of later
+    computations and never exist densely: each group is gathered once, runs
+    through every computation on its packed tiles, and is scattered once.
+    Inits of chained computations are `spider.pit` outputs or built in the
+    body (`tensor.empty`, or a `linalg.fill` of a scalar into one), and are
+    then built at the packed size. Values are yielded by computations that
+    read the sparse operand, whose skipped iterations leave their inits
+    unchanged.
+
     The body's block arguments stand for `ins` then `outs`, with the same
     types; it is isolated from above, so values the computation's own region
     captures are extra `ins` (after the computation's inputs) or constants
@@ -388,8 +401,16 @@ def Spider_PitOp : Spider_Op<"pit", [
   let hasVerifier = 1;
   let hasRegionVerifier = 1;
   let extraClassDeclaration = [{
-    /// The one computation of the body (the op before the terminator).
+    /// The computation of the body: its only one, or the head of a chain
+    /// (the first); null if there is none.
     ::mlir::Operation *getComputation();
+    /// Every computation of the body in order: the ops that are neither
+    /// constants nor init builders (see isPitInitBuilder).
+    ::llvm::SmallVector<::mlir::Operation *> getComputations();
+    /// Whether the body holds more than one computation.
+    bool isChain() { return getComputations().size() > 1; }
+    /// The checks of a chain's structure (verifyRegions calls it).
+    ::mlir::LogicalResult verifyChain();
     /// The operand whose sparsity `index` describes.
     ::mlir::Value getSparseValue() {
       return getOperation()->getOperand(getSparseOperand());

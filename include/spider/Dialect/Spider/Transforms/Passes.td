@@ -106,6 +106,54 @@ def SpiderSelectTiles : Pass<"spider-select-tiles"> {
   ];
 }
 
+def SpiderFusePitChains : Pass<"spider-fuse-pit-chains"> {
+  let summary = "Fuses spider.pit ops on one index, and the element-wise ops between them, into one chain";
+  let description = [{
+    A `spider.pit` (the consumer) whose input is computed by another
+    `spider.pit` (the producer) on the same sparse value and micro-tile,
+    directly or through element-wise `linalg` ops (every loop parallel, one
+    result, inits built from constants), becomes one `spider.pit` whose body
+    holds the chain: the producer's computation, the element-wise ops and
+    the consumer's computation. Lowered, each group of the index is gathered
+    once, runs through every computation on its packed tiles, and is
+    scattered once: the intermediates exist only per group, at the size of
+    its active micro-tiles, never densely. For a mixture-of-experts FFN
+    (expert matmul, activation, expert matmul, routing weights marked
+    sparse), the routed tokens of each expert are gathered once and added
+    into the output once.
+
+    Why this is sound: the consumer skips every iteration where the sparse
+    value is zero (that is what made it a PIT), so it reads the
+    intermediate only at the active micro-tiles, which are exactly those
+    its group computes. Every value on the chain must have that one use,
+    the producer's output must be built from a constant (`linalg.fill` into
+    `tensor.empty`; its inactive positions are never read), and a result
+    read later must be complete within a group (no box dimension summed
+    away).
+
+    When the two pack along different axes of the sparse value, the
+    consumer moves to the producer's index if it is permutation invariant
+    along the loop that reads the producer's pack axis. A fused chain has no
+    `dense_threshold`: its dense form would materialize the intermediates,
+    and at full density each group is a dense tile computation anyway.
+    Chains that cannot be lowered through PIT are left unfused, with a
+    remark that says why.
+
+    Example:
+
+    ```mlir
+    %h = spider.pit ins(%g, %x, %w1 ...) outs(%zero_h ...) index(%i ...) {...}
+    %a = linalg.generic ... ins(%h ...) { maximumf ... }   // ReLU
+    %y = spider.pit ins(%g, %a, %w2 ...) outs(%zero_y ...) index(%i ...) {...}
+    // becomes one spider.pit over %g, %x, %w1, %w2 into %zero_y whose body
+    // computes %h, %a and %y; %h and %a are built in the body.
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+  ];
+}
+
 def SpiderLowerPitToLoops : Pass<"spider-lower-pit-to-loops"> {
   let summary = "Lowers spider.pit to scf loops over index groups with SRead and SWrite (CPU and GPU)";
   let description = [{

@@ -61,27 +61,28 @@ public:
   }
 
 private:
-  /// Maps the body's block arguments to the operands and clones what the
-  /// body holds besides the computation (constants) outside it.
+  /// Maps the body's block arguments to the operands and clones the body's
+  /// constants outside it.
   void cloneBodyConstants() {
     Block &body = pit.getBody().front();
     for (auto [arg, operand] :
          llvm::zip(body.getArguments(), pit.getOperands().drop_back()))
       outer.map(arg, operand);
     for (Operation &op : body.without_terminator())
-      if (&op != pit.getComputation())
+      if (op.hasTrait<OpTrait::ConstantLike>())
         b.clone(op, outer);
   }
 
-  /// The computation, densely, at `builder`: what the body yields. (The
-  /// body need not be a single linalg op: a spider.pit nested in another
-  /// one, lowered first, leaves its loops there.)
+  /// The body, densely, at `builder`: what it yields. (The body need not
+  /// be linalg ops: a spider.pit nested in another one, lowered first,
+  /// leaves its loops there.)
   SmallVector<Value> emitDense(OpBuilder &builder) {
     // A copy: cloning records the region's block arguments in the mapping,
     // and a later clone must not find them there.
     IRMapping mapping = outer;
-    if (Operation *computation = pit.getComputation())
-      builder.clone(*computation, mapping);
+    for (Operation &op : pit.getBody().front().without_terminator())
+      if (!op.hasTrait<OpTrait::ConstantLike>())
+        builder.clone(op, mapping);
     SmallVector<Value> values;
     for (Value yielded : pit.getBody().front().getTerminator()->getOperands())
       values.push_back(mapping.lookupOrDefault(yielded));

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "PitGroupLoop.h"
+#include "spider/Dialect/Spider/IR/ComputeTile.h"
 #include "spider/Dialect/Spider/Transforms/Utils/CodegenUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -66,68 +67,46 @@ bool spansAxis(PitOp pit, int64_t axis) {
          pit.getIndex().getType().getMicrotile()[axis] >= extent;
 }
 
-/// Returns why `plan` cannot be lowered through PIT, or "" when it can: the
-/// sparse operand's axes are the pack axis, bare box dimensions, or spanned
-/// by one micro-tile; the pack dimension is bare everywhere, on one axis per
-/// operand; box dimensions in compound expressions have non-negative
-/// coefficients.
-std::string explainUnsupported(PitPlan &plan) {
-  linalg::LinalgOp op = plan.computation;
-  Block &body = plan.pit.getBody().front();
-  unsigned numPitInputs = plan.pit.getInputs().size();
-  for (auto [i, init] : llvm::enumerate(op.getDpsInits())) {
-    auto arg = dyn_cast<BlockArgument>(init);
-    if (!arg || arg.getOwner() != &body || arg.getArgNumber() != numPitInputs + i)
-      return "the computation's outputs are not the spider.pit outputs";
-  }
-  if (ValueRange(body.getTerminator()->getOperands()) !=
-      ValueRange(op->getResults()))
-    return "spider.pit does not yield the computation's results";
-  OpOperand *sparse = plan.pit.getSparseUse();
-  if (!sparse)
-    return "the computation does not use the sparse operand";
-  auto describe = [](AffineExpr expr) {
-    std::string text;
-    llvm::raw_string_ostream(text) << expr;
-    return text;
-  };
-  AffineMap sparseMap = op.getMatchingIndexingMap(sparse);
-  TileIndexType indexType = plan.pit.getIndex().getType();
-  for (auto [axis, expr] : llvm::enumerate(sparseMap.getResults())) {
-    if (static_cast<int64_t>(axis) == indexType.getPackDim() ||
-        spansAxis(plan.pit, axis))
+std::string describe(AffineExpr expr) {
+  std::string text;
+  llvm::raw_string_ostream(text) << expr;
+  return text;
+}
+
+/// Why the operand maps of `op`, run along `loopAxis`, cannot be lowered, or
+/// "": the pack dimension is bare everywhere, on one axis per operand; box
+/// dimensions in compound expressions have non-negative coefficients.
+std::string explainOperandMaps(linalg::LinalgOp op,
+                               const llvm::DenseMap<int64_t, int64_t> &loopAxis,
+                               int64_t packAxis) {
+  for (auto [dim, axis] : loopAxis) {
+    if (axis != packAxis)
       continue;
-    auto dim = dyn_cast<AffineDimExpr>(expr);
-    if (!dim)
-      return "the sparse operand's axis " + std::to_string(axis) +
-             " is indexed by the compound expression '" + describe(expr) +
-             "' and the index micro-tile does not span it";
-    if (plan.boxDims.count(dim.getPosition()) ||
-        static_cast<int64_t>(dim.getPosition()) == plan.packDim)
-      return "the sparse operand indexes one loop dimension twice";
-    plan.boxDims[dim.getPosition()] = axis;
+    for (OpOperand &operand : op->getOpOperands()) {
+      AffineMap map = op.getMatchingIndexingMap(&operand);
+      if (llvm::count(map.getResults(),
+                      getAffineDimExpr(dim, op.getContext())) > 1)
+        return "operand #" + std::to_string(operand.getOperandNumber()) +
+               " reads the pack dimension d" + std::to_string(dim) +
+               " on two axes";
+      for (AffineExpr expr : map.getResults())
+        if (!isa<AffineDimExpr>(expr) && expr.isFunctionOfDim(dim))
+          return "the pack dimension appears in the compound expression '" +
+                 describe(expr) + "'";
+    }
   }
   for (OpOperand &operand : op->getOpOperands()) {
-    AffineMap map = op.getMatchingIndexingMap(&operand);
-    if (llvm::count(map.getResults(),
-                    getAffineDimExpr(plan.packDim, op.getContext())) > 1)
-      return "operand #" + std::to_string(operand.getOperandNumber()) +
-             " reads the pack dimension d" + std::to_string(plan.packDim) +
-             " on two axes";
-    for (AffineExpr expr : map.getResults()) {
+    for (AffineExpr expr : op.getMatchingIndexingMap(&operand).getResults()) {
       if (isa<AffineDimExpr>(expr))
         continue;
-      if (expr.isFunctionOfDim(plan.packDim))
-        return "the pack dimension appears in the compound expression '" +
-               describe(expr) + "'";
       llvm::DenseMap<unsigned, int64_t> coefficients;
       int64_t constant = 0;
       bool linear = collectLinearTerms(expr, 1, coefficients, constant) &&
                     constant >= 0 && llvm::all_of(coefficients, [](auto term) {
                       return term.second >= 0;
                     });
-      bool involvesBox = llvm::any_of(plan.boxDims, [&](auto entry) {
-        return expr.isFunctionOfDim(entry.first);
+      bool involvesBox = llvm::any_of(loopAxis, [&](auto entry) {
+        return entry.second != packAxis && expr.isFunctionOfDim(entry.first);
       });
       if (involvesBox && !linear)
         return "a box dimension appears in the compound expression '" +
@@ -135,6 +114,170 @@ std::string explainUnsupported(PitPlan &plan) {
                "', which is not a sum of loop dimensions with non-negative "
                "coefficients";
     }
+  }
+  return "";
+}
+
+/// The loops of the sparse operand's use `sparse` in `op` (into `loopAxis`):
+/// the pack axis and every axis one micro-tile does not span, each a bare
+/// loop dimension of its own.
+std::string sparseLoops(PitOp pit, linalg::LinalgOp op, OpOperand *sparse,
+                        llvm::DenseMap<int64_t, int64_t> &loopAxis) {
+  AffineMap sparseMap = op.getMatchingIndexingMap(sparse);
+  int64_t packAxis = pit.getIndex().getType().getPackDim();
+  for (auto [axis, expr] : llvm::enumerate(sparseMap.getResults())) {
+    if (static_cast<int64_t>(axis) != packAxis && spansAxis(pit, axis))
+      continue;
+    auto dim = dyn_cast<AffineDimExpr>(expr);
+    if (!dim)
+      return "the sparse operand's axis " + std::to_string(axis) +
+             " is indexed by the compound expression '" + describe(expr) +
+             "' and the index micro-tile does not span it";
+    auto [it, inserted] =
+        loopAxis.try_emplace(dim.getPosition(), static_cast<int64_t>(axis));
+    if (!inserted && it->second != static_cast<int64_t>(axis))
+      return "the sparse operand indexes one loop dimension twice";
+  }
+  return "";
+}
+
+/// The loops along which a chained computation reads `value`, an earlier
+/// computation's result laid out as `layout`, through `map`.
+std::string intermediateLoops(AffineMap map, const PackedLayout &layout,
+                              llvm::DenseMap<int64_t, int64_t> &loopAxis) {
+  for (auto [axis, expr] : llvm::enumerate(map.getResults())) {
+    if (layout[axis] < 0)
+      continue;
+    auto dim = dyn_cast<AffineDimExpr>(expr);
+    if (!dim)
+      return "an intermediate's axis " + std::to_string(axis) +
+             ", computed per group, is read through the compound expression '" +
+             describe(expr) + "'";
+    auto [it, inserted] = loopAxis.try_emplace(dim.getPosition(), layout[axis]);
+    if (!inserted && it->second != layout[axis])
+      return "loop dimension d" + std::to_string(dim.getPosition()) +
+             " reads two different axes of the group";
+  }
+  return "";
+}
+
+/// The layout of a result whose init `op` indexes with `map`.
+std::string resultLayout(AffineMap map,
+                         const llvm::DenseMap<int64_t, int64_t> &loopAxis,
+                         PackedLayout &layout) {
+  for (AffineExpr expr : map.getResults()) {
+    if (auto dim = dyn_cast<AffineDimExpr>(expr)) {
+      auto it = loopAxis.find(dim.getPosition());
+      layout.push_back(it == loopAxis.end() ? -1 : it->second);
+      continue;
+    }
+    if (llvm::any_of(loopAxis, [&](auto entry) {
+          return expr.isFunctionOfDim(entry.first);
+        }))
+      return "a result is written through the compound expression '" +
+             describe(expr) + "' of a packed or sliced loop";
+    layout.push_back(-1);
+  }
+  return "";
+}
+
+/// Returns why `plan` cannot be lowered through PIT, or "" when it can: the
+/// sparse operand's axes are the pack axis, bare box dimensions, or spanned
+/// by one micro-tile; the operand maps qualify (explainOperandMaps); in a
+/// chain, each computation reads earlier results along the loops they were
+/// computed along, and a result read later is complete in its group (no
+/// box dimension is summed away); each yielded value is the result of a
+/// computation whose init is the matching spider.pit output.
+std::string explainUnsupported(PitPlan &plan) {
+  Block &body = plan.pit.getBody().front();
+  unsigned numPitInputs = plan.pit.getInputs().size();
+  int64_t packAxis = plan.packAxis;
+  if (!plan.pit.getSparseUse())
+    return "the computation does not use the sparse operand";
+  BlockArgument sparseArg = body.getArgument(plan.pit.getSparseOperand());
+  SmallVector<Operation *> computations = plan.pit.getComputations();
+  for (auto [position, computation] : llvm::enumerate(computations)) {
+    auto op = dyn_cast<linalg::LinalgOp>(computation);
+    if (!op)
+      return "chained computation #" + std::to_string(position) +
+             " is not a linalg op";
+    for (Value init : op.getDpsInits()) {
+      auto arg = dyn_cast<BlockArgument>(init);
+      if (arg && arg.getOwner() == &body && arg.getArgNumber() < numPitInputs)
+        return "the computation's outputs are not the spider.pit outputs";
+    }
+    PitStep step;
+    step.op = op;
+    for (OpOperand &operand : op->getOpOperands()) {
+      std::string why;
+      if (operand.get() == sparseArg)
+        why = sparseLoops(plan.pit, op, &operand, step.loopAxis);
+      else if (auto it = plan.layouts.find(operand.get());
+               it != plan.layouts.end())
+        why = intermediateLoops(op.getMatchingIndexingMap(&operand),
+                                it->second, step.loopAxis);
+      if (!why.empty())
+        return why;
+    }
+    if (position == 0) {
+      for (auto [dim, axis] : step.loopAxis)
+        if (axis != packAxis)
+          plan.boxDims[dim] = axis;
+      if (!step.loopAxis.count(plan.packDim))
+        return "the sparse operand's pack axis is not read along pack_dim";
+    }
+    // Intermediates read in full must not be read along a group's loops.
+    for (OpOperand &operand : op->getOpOperands()) {
+      auto it = plan.layouts.find(operand.get());
+      if (it == plan.layouts.end())
+        continue;
+      AffineMap map = op.getMatchingIndexingMap(&operand);
+      for (auto [axis, expr] : llvm::enumerate(map.getResults()))
+        if (it->second[axis] < 0 &&
+            llvm::any_of(step.loopAxis, [&, e = expr](auto entry) {
+              return e.isFunctionOfDim(entry.first);
+            }))
+          return "an intermediate computed in full along its axis " +
+                 std::to_string(axis) + " is read per group";
+    }
+    if (std::string why = explainOperandMaps(op, step.loopAxis, packAxis);
+        !why.empty())
+      return why;
+    SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+    for (OpOperand &init : op.getDpsInitsMutable()) {
+      AffineMap map = op.getMatchingIndexingMap(&init);
+      PackedLayout layout;
+      if (std::string why = resultLayout(map, step.loopAxis, layout);
+          !why.empty())
+        return why;
+      Value result = op.getTiedOpResult(&init);
+      bool readLater = llvm::any_of(result.getUsers(), [](Operation *user) {
+        return !isa<YieldOp>(user);
+      });
+      if (readLater)
+        for (auto [dim, axis] : step.loopAxis)
+          if (axis != packAxis &&
+              !map.isFunctionOfDim(static_cast<unsigned>(dim)))
+            return "chained computation #" + std::to_string(position) +
+                   " sums over the groups along d" + std::to_string(dim) +
+                   ": its result is complete only after every group, and a "
+                   "later computation reads it per group";
+      plan.layouts[result] = std::move(layout);
+    }
+    plan.steps.push_back(std::move(step));
+  }
+  for (auto [i, yielded] :
+       llvm::enumerate(body.getTerminator()->getOperands())) {
+    auto result = dyn_cast<OpResult>(yielded);
+    auto op = result ? dyn_cast<linalg::LinalgOp>(result.getOwner())
+                     : linalg::LinalgOp();
+    if (!op || !plan.layouts.count(yielded))
+      return "spider.pit does not yield the computation's results";
+    auto arg = dyn_cast<BlockArgument>(
+        op.getDpsInitOperand(result.getResultNumber())->get());
+    if (!arg || arg.getOwner() != &body ||
+        arg.getArgNumber() != numPitInputs + i)
+      return "the computation's outputs are not the spider.pit outputs";
   }
   return "";
 }
@@ -210,9 +353,8 @@ private:
   /// the loops outside both.
   Value groupIterations(Value start, Value end) {
     Value volume = mul(packedLength(start, end), outsideVolume);
-    for (auto &[dim, range] : box)
-      if (range.kind == LoopBox::Slice)
-        volume = mul(volume, range.size);
+    for (auto [dim, axis] : plan.boxDims)
+      volume = mul(volume, axisBox.lookup(axis).size);
     return ia.toF64(volume);
   }
 
@@ -221,19 +363,28 @@ private:
   }
 
   /// The group's box: micro-tile coordinates of the sparse operand along its
-  /// non-pack axes, row-major over those axes.
+  /// non-pack axes, row-major over those axes (in `axisBox`, by axis).
   void computeBox(Value group) {
     TileIndexType type = plan.pit.getIndex().getType();
     ArrayRef<int64_t> microtile = type.getMicrotile();
     SmallVector<Value> coord = groupCoordinates(b, loc, group, sparse, type);
-    box.clear();
-    for (auto [dim, axis] : plan.boxDims) {
+    axisBox.clear();
+    for (int64_t axis = 0, e = microtile.size(); axis < e; ++axis) {
+      if (axis == plan.packAxis || spansAxis(plan.pit, axis))
+        continue;
       Value extent = tensor::DimOp::create(b, loc, sparse, axis);
       Value offset = mul(coord[axis], constant(microtile[axis]));
-      box[dim] = {LoopBox::Slice, offset,
-                  tileExtent(offset, microtile[axis], extent)};
+      axisBox[axis] = {LoopBox::Slice, offset,
+                       tileExtent(offset, microtile[axis], extent)};
     }
-    box[plan.packDim] = {LoopBox::Packed, nullptr, nullptr};
+  }
+
+  /// The box of one step: its loops along the group's axes.
+  void enterStep(const PitStep &step) {
+    box.clear();
+    for (auto [dim, axis] : step.loopAxis)
+      box[dim] = axis == plan.packAxis ? LoopBox{LoopBox::Packed, {}, {}}
+                                       : axisBox.lookup(axis);
   }
 
   /// Offsets and sizes of `value` (an operand with indexing `map`) inside
@@ -387,57 +538,109 @@ private:
     }
   }
 
+  /// Where a yielded result goes back into its spider.pit output.
+  struct OutputPlacement {
+    std::optional<int64_t> packedAxis;
+    SmallVector<OpFoldResult> offs, sizes;
+  };
+
+  /// A fresh init built in the body (tensor.empty, or a fill of one), at
+  /// the size the step's box gives it through `map`.
+  Value buildPackedInit(Operation *builder, AffineMap map, Value packedLen,
+                        const IRMapping &mapping) {
+    auto fill = dyn_cast<linalg::FillOp>(builder);
+    Value empty = fill ? fill.getOutputs()[0] : builder->getResult(0);
+    auto type = cast<RankedTensorType>(empty.getType());
+    SmallVector<OpFoldResult> sizes;
+    for (auto [axis, expr] : llvm::enumerate(map.getResults())) {
+      auto dim = dyn_cast<AffineDimExpr>(expr);
+      auto it = dim ? box.find(dim.getPosition()) : box.end();
+      if (it == box.end() || it->second.kind == LoopBox::Full)
+        sizes.push_back(b.getIndexAttr(type.getDimSize(axis)));
+      else if (it->second.kind == LoopBox::Slice)
+        sizes.push_back(it->second.size);
+      else
+        sizes.push_back(packedLen);
+    }
+    Value packed =
+        tensor::EmptyOp::create(b, loc, sizes, type.getElementType());
+    if (!fill)
+      return packed;
+    Value scalar = mapping.lookupOrDefault(fill.getInputs()[0]);
+    return linalg::FillOp::create(b, loc, scalar, packed).getResult(0);
+  }
+
+  /// Runs one group through every step of the plan: operands from outside
+  /// are sliced and gathered, intermediates stay packed, results yielded
+  /// are scattered back into `acc`.
   SmallVector<Value> emitGroup(Value group, Value start, Value end,
                                ValueRange acc) {
     computeBox(group);
     Value packedLen = packedLength(start, end);
-    linalg::LinalgOp op = plan.computation;
-    int64_t numInputs = op.getNumDpsInputs();
-
-    SmallVector<Value> groupOperands, packedOutputs;
-    struct OutputPlacement {
-      std::optional<int64_t> packedAxis;
-      SmallVector<OpFoldResult> offs, sizes;
-    };
-    SmallVector<OutputPlacement> placements;
-    for (OpOperand &operand : op->getOpOperands()) {
-      Value inner = operand.get();
-      bool isOutput = operand.getOperandNumber() >= numInputs;
-      Value value = outer.lookupOrDefault(inner);
-      if (isOutput) {
-        // Outputs come from the loop-carried values.
-        unsigned argNumber = cast<BlockArgument>(inner).getArgNumber();
-        value = acc[argNumber - plan.pit.getInputs().size()];
-      }
-      if (!isa<RankedTensorType>(value.getType())) {
-        groupOperands.push_back(value);
-        continue;
-      }
-      OutputPlacement placement;
-      Value packed = packOperand(value, op.getMatchingIndexingMap(&operand),
-                                 start, end, packedLen, placement.packedAxis,
-                                 placement.offs, placement.sizes);
-      groupOperands.push_back(packed);
-      if (isOutput) {
-        packedOutputs.push_back(packed);
-        placements.push_back(std::move(placement));
-      }
-    }
-    // Operand by operand, not value by value: one value read through two
-    // indexing maps (`matmul(%a, %a)`) is packed once per map.
+    Block &body = plan.pit.getBody().front();
+    unsigned numPitInputs = plan.pit.getInputs().size();
+    // Packed values of the body's intermediates, and where each output
+    // goes back.
+    llvm::DenseMap<Value, Value> packedOf;
+    llvm::DenseMap<unsigned, OutputPlacement> placements;
     IRMapping mapping = outer;
-    Operation *clone = b.clone(*op, mapping);
-    clone->setOperands(groupOperands);
-    if (TileConfigAttr config = plan.pit.getTileConfigAttr())
-      clone->setAttr("spider.compute_tile",
-                     b.getDenseI64ArrayAttr(config.getComputeTile()));
-    for (auto [result, packed] :
-         llvm::zip(clone->getResults(), packedOutputs))
-      result.setType(packed.getType());
-    shiftPositionReads(cast<linalg::LinalgOp>(clone));
+
+    for (const PitStep &step : plan.steps) {
+      enterStep(step);
+      linalg::LinalgOp op = step.op;
+      SmallVector<Value> groupOperands;
+      for (OpOperand &operand : op->getOpOperands()) {
+        Value inner = operand.get();
+        AffineMap map = op.getMatchingIndexingMap(&operand);
+        if (Value packed = packedOf.lookup(inner)) {
+          groupOperands.push_back(packed);
+          continue;
+        }
+        Operation *def = inner.getDefiningOp();
+        if (def && def->getBlock() == &body && isPitInitBuilder(def)) {
+          groupOperands.push_back(
+              buildPackedInit(def, map, packedLen, mapping));
+          continue;
+        }
+        auto arg = dyn_cast<BlockArgument>(inner);
+        bool isOutput = arg && arg.getOwner() == &body &&
+                        arg.getArgNumber() >= numPitInputs;
+        // Outputs come from the loop-carried values.
+        Value value = isOutput ? acc[arg.getArgNumber() - numPitInputs]
+                               : mapping.lookupOrDefault(inner);
+        if (!isa<RankedTensorType>(value.getType())) {
+          groupOperands.push_back(value);
+          continue;
+        }
+        // Operand by operand, not value by value: one value read through
+        // two indexing maps (`matmul(%a, %a)`) is packed once per map.
+        OutputPlacement placement;
+        groupOperands.push_back(packOperand(value, map, start, end, packedLen,
+                                            placement.packedAxis,
+                                            placement.offs, placement.sizes));
+        if (isOutput)
+          placements[arg.getArgNumber() - numPitInputs] = std::move(placement);
+      }
+      Operation *clone = b.clone(*op, mapping);
+      clone->setOperands(groupOperands);
+      if (TileConfigAttr config = plan.pit.getTileConfigAttr();
+          config && op == plan.computation)
+        clone->setAttr("spider.compute_tile",
+                       b.getDenseI64ArrayAttr(config.getComputeTile()));
+      clone->setAttr(kPackedComputationAttrName, b.getUnitAttr());
+      auto cloned = cast<linalg::LinalgOp>(clone);
+      for (OpOperand &init : cloned.getDpsInitsMutable()) {
+        OpResult result = cloned.getTiedOpResult(&init);
+        result.setType(init.get().getType());
+        packedOf[op->getResult(result.getResultNumber())] = result;
+      }
+      shiftPositionReads(cloned);
+    }
 
     SmallVector<Value> updated;
-    for (auto [i, result] : llvm::enumerate(clone->getResults())) {
+    for (auto [i, yielded] :
+         llvm::enumerate(body.getTerminator()->getOperands())) {
+      Value result = packedOf.lookup(yielded);
       OutputPlacement &placement = placements[i];
       SmallVector<OpFoldResult> ones(placement.sizes.size(),
                                      b.getIndexAttr(1));
@@ -464,7 +667,8 @@ private:
   const IndexGroups &groups;
   Value offsets, positions, sparse, packExtent;
   Value outsideVolume, executed;
-  llvm::DenseMap<int64_t, LoopBox> box;
+  llvm::DenseMap<int64_t, LoopBox> box;    ///< By loop dim, for one step.
+  llvm::DenseMap<int64_t, LoopBox> axisBox; ///< By sparse-operand axis.
 };
 
 } // namespace

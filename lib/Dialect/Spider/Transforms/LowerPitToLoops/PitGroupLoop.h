@@ -22,10 +22,29 @@
 
 namespace mlir::spider {
 
+/// One computation of a spider.pit's body, as the group loop runs it.
+struct PitStep {
+  linalg::LinalgOp op;
+  /// Loop dimension -> axis of the sparse operand it runs along: the pack
+  /// axis (packed) or a box axis (sliced to the group's micro-tile); loop
+  /// dimensions not listed run in full.
+  llvm::DenseMap<int64_t, int64_t> loopAxis;
+};
+
+/// Where each axis of a value inside a group lies: the axis of the sparse
+/// operand it runs along (as in PitStep::loopAxis), or -1 for in full.
+using PackedLayout = SmallVector<int64_t>;
+
 /// Everything the group loop needs about one spider.pit.
 struct PitPlan {
   PitOp pit;
+  /// The head: the computation that pack_dim refers to.
   linalg::LinalgOp computation;
+  /// Every computation of the body, the head first: one for a plain PIT,
+  /// more for a chain.
+  SmallVector<PitStep> steps;
+  /// The layout of each result of each step inside a group.
+  llvm::DenseMap<Value, PackedLayout> layouts;
   /// Loop dimension -> tensor axis of the sparse operand, for box dims.
   llvm::DenseMap<int64_t, int64_t> boxDims;
   int64_t packDim = 0;  ///< Loop dimension.
@@ -35,7 +54,8 @@ struct PitPlan {
 
 /// Fills `plan` for `pit`; returns why it cannot be lowered through PIT, or
 /// "" when it can (every use of a box or pack dimension must be a bare
-/// dimension).
+/// dimension; in a chain, each computation reads the results of earlier
+/// ones along the loops they were computed along).
 std::string planPitLowering(PitOp pit, PitPlan &plan);
 
 /// Emits the loop over the groups of `groups` at `b`'s insertion point:

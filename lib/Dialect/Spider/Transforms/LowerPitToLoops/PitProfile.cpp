@@ -34,7 +34,10 @@ int64_t flopsPerIteration(linalg::LinalgOp op) {
 std::string describe(PitOp pit) {
   std::string text;
   llvm::raw_string_ostream os(text);
-  os << pit.getComputation()->getName();
+  SmallVector<Operation *> computations = pit.getComputations();
+  os << computations.front()->getName();
+  if (computations.size() > 1)
+    os << " (+" << computations.size() - 1 << " chained)";
   if (auto file = dyn_cast<FileLineColLoc>(pit.getLoc())) {
     StringRef name = file.getFilename().getValue();
     os << " at " << name.substr(name.find_last_of('/') + 1) << ":"
@@ -82,6 +85,9 @@ PitWork mlir::spider::countPitWork(OpBuilder &b, Location loc,
     // The extent of loop d: the first operand axis it indexes bare.
     Value extent;
     for (OpOperand &operand : op->getOpOperands()) {
+      // Inits built in the body (a chain's) have no value outside it.
+      if (!outer.contains(operand.get()))
+        continue;
       AffineMap map = op.getMatchingIndexingMap(&operand);
       for (auto [axis, expr] : llvm::enumerate(map.getResults())) {
         auto dim = dyn_cast<AffineDimExpr>(expr);
