@@ -50,6 +50,7 @@ void mlir::spider::addPitToLoops(OpPassManager &pm, Target target,
   SpiderLowerPitToLoopsOptions lowerPit;
   lowerPit.profile = profile;
   pm.addPass(createSpiderLowerPitToLoops(lowerPit));
+  pm.addPass(createSpiderDensifyPackedValues());
   pm.addPass(createSpiderLowerGatherScatter());
   pm.addPass(createSpiderLowerDtsGate());
   ConvertSpiderToRuntimeOptions toRuntime;

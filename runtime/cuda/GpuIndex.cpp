@@ -289,11 +289,10 @@ void *_mlir_ciface_spider_rt_gpu_route(UnrankedMemRef *ids, int64_t numExperts,
   return index;
 }
 
-void *_mlir_ciface_spider_rt_gpu_index_from_csr(UnrankedMemRef *offsets,
-                                                UnrankedMemRef *columns,
-                                                int64_t numColumns,
-                                                int64_t rowBlock,
-                                                int64_t columnBlock) {
+namespace {
+void *gpuIndexFromCsr(UnrankedMemRef *offsets, UnrankedMemRef *columns,
+                      int64_t numColumns, int64_t rowBlock,
+                      int64_t columnBlock, bool sortedColumns) {
   ScopedContext scope;
   SPIDER_CU(cuCtxSynchronize); // The CSR arrays are read on the host.
   int64_t numOffsets = 0, one = 0, numEntries = 0;
@@ -305,10 +304,27 @@ void *_mlir_ciface_spider_rt_gpu_index_from_csr(UnrankedMemRef *offsets,
     fail("spider.index_from_csr: row offsets must have at least one entry");
   spiderrt::IndexOrError built =
       spiderrt::csrIndex(rowOffsets, numOffsets - 1, columnIds, numEntries,
-                         numColumns, rowBlock, columnBlock);
+                         numColumns, rowBlock, columnBlock, sortedColumns);
   if (!built.ok())
     fail("spider." + built.error);
   return fromHost(built.index);
+}
+} // namespace
+
+void *_mlir_ciface_spider_rt_gpu_index_from_csr(UnrankedMemRef *offsets,
+                                                UnrankedMemRef *columns,
+                                                int64_t numColumns,
+                                                int64_t rowBlock,
+                                                int64_t columnBlock) {
+  return gpuIndexFromCsr(offsets, columns, numColumns, rowBlock, columnBlock,
+                         /*sortedColumns=*/false);
+}
+
+void *_mlir_ciface_spider_rt_gpu_index_from_sorted_csr(
+    UnrankedMemRef *offsets, UnrankedMemRef *columns, int64_t numColumns,
+    int64_t rowBlock, int64_t columnBlock) {
+  return gpuIndexFromCsr(offsets, columns, numColumns, rowBlock, columnBlock,
+                         /*sortedColumns=*/true);
 }
 
 void _mlir_ciface_spider_rt_gpu_index_offsets(MemRef<int64_t, 1> *result,

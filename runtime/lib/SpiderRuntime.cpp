@@ -174,11 +174,10 @@ void *_mlir_ciface_spider_rt_route(UnrankedMemRef *ids, int64_t numExperts,
   return adopt(routeIndex(values.data(), tokens, k, numExperts, tokenBlock));
 }
 
-void *_mlir_ciface_spider_rt_index_from_csr(UnrankedMemRef *offsets,
-                                            UnrankedMemRef *columns,
-                                            int64_t numColumns,
-                                            int64_t rowBlock,
-                                            int64_t columnBlock) {
+namespace {
+void *indexFromCsr(UnrankedMemRef *offsets, UnrankedMemRef *columns,
+                   int64_t numColumns, int64_t rowBlock, int64_t columnBlock,
+                   bool sortedColumns) {
   IndexTimer timer;
   std::vector<int64_t> rowOffsets =
       readVector(offsets, "index_from_csr: row offsets");
@@ -188,7 +187,26 @@ void *_mlir_ciface_spider_rt_index_from_csr(UnrankedMemRef *offsets,
   return adopt(csrIndex(rowOffsets.data(),
                         static_cast<int64_t>(rowOffsets.size()) - 1,
                         cols.data(), static_cast<int64_t>(cols.size()),
-                        numColumns, rowBlock, columnBlock));
+                        numColumns, rowBlock, columnBlock, sortedColumns));
+}
+} // namespace
+
+void *_mlir_ciface_spider_rt_index_from_csr(UnrankedMemRef *offsets,
+                                            UnrankedMemRef *columns,
+                                            int64_t numColumns,
+                                            int64_t rowBlock,
+                                            int64_t columnBlock) {
+  return indexFromCsr(offsets, columns, numColumns, rowBlock, columnBlock,
+                      /*sortedColumns=*/false);
+}
+
+void *_mlir_ciface_spider_rt_index_from_sorted_csr(UnrankedMemRef *offsets,
+                                                   UnrankedMemRef *columns,
+                                                   int64_t numColumns,
+                                                   int64_t rowBlock,
+                                                   int64_t columnBlock) {
+  return indexFromCsr(offsets, columns, numColumns, rowBlock, columnBlock,
+                      /*sortedColumns=*/true);
 }
 
 void _mlir_ciface_spider_rt_index_offsets(MemRef<int64_t, 1> *result,

@@ -259,7 +259,7 @@ IndexOrError routeIndex(const int64_t *ids, int64_t numTokens, int64_t k,
 IndexOrError csrIndex(const int64_t *rowOffsets, int64_t numRows,
                       const int64_t *columns, int64_t numColumnEntries,
                       int64_t numColumns, int64_t rowBlock,
-                      int64_t columnBlock) {
+                      int64_t columnBlock, bool sortedColumns) {
   if (numRows < 0)
     return failure("index_from_csr: row offsets must have at least one entry");
   if (numColumns < 0)
@@ -293,6 +293,13 @@ IndexOrError csrIndex(const int64_t *rowOffsets, int64_t numRows,
                        " of row " + std::to_string(r) +
                        " is out of range [0, " + std::to_string(numColumns) +
                        ")");
+      if (sortedColumns && e > rowOffsets[r] && columns[e - 1] >= c)
+        return failure("from_csr: the columns of row " + std::to_string(r) +
+                       " do not strictly increase (" +
+                       std::to_string(columns[e - 1]) + " then " +
+                       std::to_string(c) +
+                       "): values are read in index order, so each row's "
+                       "columns must be sorted and unique");
       active[(r / rowBlock) * grid[1] + c / columnBlock] = 1;
     }
   }

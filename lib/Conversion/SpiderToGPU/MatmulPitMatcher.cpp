@@ -72,6 +72,8 @@ static std::string explainTypes(linalg::LinalgOp op) {
 std::string gpu_tile::matchMatmulPit(PitOp pit, MatmulPit &plan) {
   if (pit.isChain())
     return "it is a chain of computations (the tile kernel runs one matmul)";
+  if (pit.getSparseValue().getDefiningOp<FromTilesOp>())
+    return "its sparse operand is stored packed (spider.from_tiles)";
   auto op = dyn_cast<linalg::LinalgOp>(pit.getComputation());
   if (std::string why = explainShape(pit, op); !why.empty())
     return why;

@@ -378,8 +378,11 @@ struct ConvertSpiderToRuntimePass
     SmallVector<Value> args = {asUnrankedBuffer(b, loc, offsets),
                                asUnrankedBuffer(b, loc, columns), numColumns,
                                i64(microtile[0]), i64(microtile[1])};
-    return runtime.call(b, loc, prefix + SPIDER_RT_INDEX_FROM_CSR_STEM, args,
-                        ptrType);
+    return runtime.call(b, loc,
+                        prefix + (csr.getSortedColumns()
+                                      ? SPIDER_RT_INDEX_FROM_SORTED_CSR_STEM
+                                      : SPIDER_RT_INDEX_FROM_CSR_STEM),
+                        args, ptrType);
   }
 };
 

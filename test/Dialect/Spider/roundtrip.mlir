@@ -181,3 +181,20 @@ func.func @assume_with_index(%adj: tensor<64x64xf32>, %o: tensor<65xindex>, %c: 
       : tensor<64x64xf32> to tensor<64x64xf32, #spider.sparse<microtile = [1, 1]>>
   return %s : tensor<64x64xf32, #spider.sparse<microtile = [1, 1]>>
 }
+
+// -----
+
+// Packed sparse values: from tiles and an index, from CSR with values.
+// CHECK-LABEL: func.func @packed_values
+// CHECK:         spider.from_tiles %{{.*}} index(%{{.*}} : !spider.index<microtile = [1, 1], pack_dim = 1>) sizes(%{{.*}}, %{{.*}}) : tensor<?x1x1xf32> -> tensor<?x?xf32, #spider.sparse<microtile = [1, 1]>>
+// CHECK:         spider.from_csr %{{.*}}, %{{.*}}, %{{.*}}, num_columns = %{{.*}} : tensor<65xi64>, tensor<?xi64>, tensor<?xf32> -> tensor<64x64xf32, #spider.sparse<microtile = [1, 1]>>
+// CHECK:         spider.index_from_csr {{.*}} {sorted_columns}
+func.func @packed_values(%t: tensor<?x1x1xf32>, %i: !spider.index<microtile = [1, 1], pack_dim = 1>, %m: index, %n: index,
+                         %o: tensor<65xi64>, %c: tensor<?xi64>, %v: tensor<?xf32>) {
+  %a = spider.from_tiles %t index(%i : !spider.index<microtile = [1, 1], pack_dim = 1>) sizes(%m, %n)
+      : tensor<?x1x1xf32> -> tensor<?x?xf32, #spider.sparse<microtile = [1, 1]>>
+  %b = spider.from_csr %o, %c, %v, num_columns = %n : tensor<65xi64>, tensor<?xi64>, tensor<?xf32> -> tensor<64x64xf32, #spider.sparse<microtile = [1, 1]>>
+  %s = spider.index_from_csr %o, %c, num_columns = %n {sorted_columns} : tensor<65xi64>, tensor<?xi64> -> !spider.index<microtile = [1, 1], pack_dim = 1>
+  "test.use"(%a, %b, %s) : (tensor<?x?xf32, #spider.sparse<microtile = [1, 1]>>, tensor<64x64xf32, #spider.sparse<microtile = [1, 1]>>, !spider.index<microtile = [1, 1], pack_dim = 1>) -> ()
+  return
+}

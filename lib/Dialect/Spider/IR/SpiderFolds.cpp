@@ -144,7 +144,8 @@ OpFoldResult IndexFromCsrOp::fold(FoldAdaptor adaptor) {
                 spiderrt::csrIndex(
                     offsets->data(), static_cast<int64_t>(offsets->size()) - 1,
                     columns->data(), static_cast<int64_t>(columns->size()),
-                    numColumns.getInt(), microtile[0], microtile[1]));
+                    numColumns.getInt(), microtile[0], microtile[1],
+                    getSortedColumns()));
 }
 
 OpFoldResult IndexConstantOp::fold(FoldAdaptor) { return getValue(); }

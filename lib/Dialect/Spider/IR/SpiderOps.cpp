@@ -236,6 +236,63 @@ LogicalResult IndexConstantOp::verify() {
 // GatherOp / ScatterOp
 //===----------------------------------------------------------------------===//
 
+//===----------------------------------------------------------------------===//
+// Packed sparse values
+//===----------------------------------------------------------------------===//
+
+LogicalResult FromTilesOp::verify() {
+  auto result = cast<RankedTensorType>(getResult().getType());
+  SparseEncodingAttr encoding = getSparseEncoding(result);
+  TileIndexType index = getIndex().getType();
+  if (failed(verifyIndexDescribes(*this, index, result, "the result")))
+    return failure();
+  // Without a mark (a program whose marks were removed), it is the dense
+  // tensor the tiles describe.
+  if (encoding && encoding.getMicrotile() != index.getMicrotile())
+    return emitOpError() << "result micro-tile "
+                         << formatList(encoding.getMicrotile())
+                         << " differs from the index micro-tile "
+                         << formatList(index.getMicrotile());
+  if (static_cast<int64_t>(getSizes().size()) != result.getNumDynamicDims())
+    return emitOpError() << "expected " << result.getNumDynamicDims()
+                         << " sizes, one per dynamic dimension of the result, "
+                            "got "
+                         << getSizes().size();
+  return verifyTileList(*this, cast<RankedTensorType>(getTiles().getType()),
+                        result.dropEncoding(), index);
+}
+
+LogicalResult FromCsrOp::verify() {
+  auto result = cast<RankedTensorType>(getResult().getType());
+  SparseEncodingAttr encoding = getSparseEncoding(result);
+  auto values = cast<RankedTensorType>(getValues().getType());
+  auto offsets = cast<RankedTensorType>(getRowOffsets().getType());
+  auto columns = cast<RankedTensorType>(getColumns().getType());
+  if (result.getRank() != 2)
+    return emitOpError() << "result must be a matrix, not of rank "
+                         << result.getRank();
+  if (encoding && encoding.getMicrotile() != ArrayRef<int64_t>{1, 1})
+    return emitOpError()
+           << "a marked result carries #spider.sparse<microtile = [1, 1]> "
+              "(one micro-tile per CSR entry)";
+  if (offsets.getRank() != 1 || columns.getRank() != 1 || values.getRank() != 1)
+    return emitOpError() << "row offsets, columns and values must be 1-D";
+  if (values.getElementType() != result.getElementType())
+    return emitOpError() << "values of type " << values.getElementType()
+                         << " cannot fill a " << result.getElementType()
+                         << " matrix";
+  if (!offsets.isDynamicDim(0) && !result.isDynamicDim(0) &&
+      offsets.getDimSize(0) != result.getDimSize(0) + 1)
+    return emitOpError() << "a " << result.getDimSize(0)
+                         << "-row matrix takes " << result.getDimSize(0) + 1
+                         << " row offsets, not " << offsets.getDimSize(0);
+  if (!columns.isDynamicDim(0) && !values.isDynamicDim(0) &&
+      columns.getDimSize(0) != values.getDimSize(0))
+    return emitOpError() << columns.getDimSize(0) << " columns but "
+                         << values.getDimSize(0) << " values";
+  return success();
+}
+
 LogicalResult GatherOp::verify() {
   auto source = cast<RankedTensorType>(getSource().getType());
   if (failed(verifyIndexDescribes(*this, getIndex().getType(), source,

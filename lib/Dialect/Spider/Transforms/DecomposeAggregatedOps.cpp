@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "spider/Dialect/Spider/IR/SpiderAttrs.h"
+#include "spider/Dialect/Spider/IR/SpiderOps.h"
 #include "spider/Dialect/Spider/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -48,6 +49,39 @@ void dropMarksFromResults(ArrayRef<Operation *> ops) {
     }
 }
 
+/// spider.from_csr as what it is: the index of the CSR pattern (columns
+/// checked sorted at run time) and the values as its [1, 1] tiles, in
+/// place.
+void expandFromCsr(RewriterBase &rewriter, FromCsrOp op) {
+  Location loc = op.getLoc();
+  rewriter.setInsertionPoint(op);
+  MLIRContext *ctx = op.getContext();
+  auto indexType = TileIndexType::get(ctx, {1, 1}, /*packDim=*/1);
+  auto index = IndexFromCsrOp::create(rewriter, loc, indexType,
+                                      op.getRowOffsets(), op.getColumns(),
+                                      op.getNumColumns(),
+                                      /*sorted_columns=*/true);
+  auto values = cast<RankedTensorType>(op.getValues().getType());
+  auto tilesType = RankedTensorType::get({values.getDimSize(0), 1, 1},
+                                         values.getElementType());
+  SmallVector<OpFoldResult> tileSizes = {
+      tensor::getMixedSize(rewriter, loc, op.getValues(), 0),
+      rewriter.getIndexAttr(1), rewriter.getIndexAttr(1)};
+  Value tiles = tensor::ExpandShapeOp::create(
+      rewriter, loc, tilesType, op.getValues(),
+      ArrayRef<ReassociationIndices>{{0, 1, 2}}, tileSizes);
+  auto result = cast<RankedTensorType>(op.getResult().getType());
+  SmallVector<Value> sizes;
+  if (result.isDynamicDim(0)) {
+    Value offsets = tensor::DimOp::create(rewriter, loc, op.getRowOffsets(), 0);
+    Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
+    sizes.push_back(arith::SubIOp::create(rewriter, loc, offsets, one));
+  }
+  if (result.isDynamicDim(1))
+    sizes.push_back(op.getNumColumns());
+  rewriter.replaceOpWithNewOp<FromTilesOp>(op, result, tiles, index, sizes);
+}
+
 struct SpiderDecomposeAggregatedOpsPass
     : public spider::impl::SpiderDecomposeAggregatedOpsBase<
           SpiderDecomposeAggregatedOpsPass> {
@@ -81,6 +115,10 @@ struct SpiderDecomposeAggregatedOpsPass
       }
       rewriter.replaceOp(op, *values);
     }
+    SmallVector<FromCsrOp> csrs;
+    getOperation()->walk([&](FromCsrOp op) { csrs.push_back(op); });
+    for (FromCsrOp op : csrs)
+      expandFromCsr(rewriter, op);
     if (failedAny)
       signalPassFailure();
   }

@@ -62,6 +62,17 @@ chooseIndexMicrotile(AffineMap map, RankedTensorType type,
   return result;
 }
 
+/// The index a sparse value comes with: that of `spider.assume_sparse ...
+/// index(...)`, or that of a packed value (`spider.from_tiles`), which has
+/// no dense data to detect one from.
+static Value knownIndexOf(Value sparse) {
+  if (auto assume = sparse.getDefiningOp<AssumeSparseOp>())
+    return assume.getIndex();
+  if (auto packed = sparse.getDefiningOp<FromTilesOp>())
+    return packed.getIndex();
+  return nullptr;
+}
+
 FailureOr<PackChoice> mlir::spider::choosePack(linalg::LinalgOp op,
                                                std::string &reason) {
   reason.clear();
@@ -84,9 +95,9 @@ FailureOr<PackChoice> mlir::spider::choosePack(linalg::LinalgOp op,
     if (!encoding)
       continue;
     anySparse = true;
-    auto assume = input->get().getDefiningOp<AssumeSparseOp>();
+    Value known = knownIndexOf(input->get());
     int64_t rank = cast<RankedTensorType>(input->get().getType()).getRank();
-    if (!(assume && assume.getIndex()) && rank > SPIDER_RT_MAX_DETECT_RANK) {
+    if (!known && rank > SPIDER_RT_MAX_DETECT_RANK) {
       os << (reason.empty() ? "" : "; ") << "input #"
          << input->getOperandNumber() << " has rank " << rank
          << ", and the runtime detects indices of tensors of rank 1 to "
@@ -102,12 +113,10 @@ FailureOr<PackChoice> mlir::spider::choosePack(linalg::LinalgOp op,
     // A known index fixes the pack axis and the micro-tile.
     std::optional<int64_t> knownAxis;
     ArrayRef<int64_t> microtile = encoding.getMicrotile();
-    if (assume) {
-      if (Value known = assume.getIndex()) {
-        auto knownType = cast<TileIndexType>(known.getType());
-        knownAxis = knownType.getPackDim();
-        microtile = knownType.getMicrotile();
-      }
+    if (known) {
+      auto knownType = cast<TileIndexType>(known.getType());
+      knownAxis = knownType.getPackDim();
+      microtile = knownType.getMicrotile();
     }
     for (auto [axis, expr] : llvm::enumerate(map.getResults())) {
       if (knownAxis && static_cast<int64_t>(axis) != *knownAxis)
@@ -160,6 +169,7 @@ FailureOr<PackChoice> mlir::spider::choosePack(linalg::LinalgOp op,
 }
 
 /// Returns a `spider.detect` of `value` with `type` that dominates `op`.
+
 static Value findDominatingDetect(Value value, TileIndexType type,
                                   Operation *op) {
   DominanceInfo dominance;
@@ -190,11 +200,9 @@ FailureOr<PitOp> mlir::spider::sparsifyLinalgOp(RewriterBase &rewriter,
                                       choice->axis);
   rewriter.setInsertionPoint(op);
   Value index;
-  if (auto assume = sparse.getDefiningOp<AssumeSparseOp>())
-    if (assume.getIndex() &&
-        cast<TileIndexType>(assume.getIndex().getType()).getPackDim() ==
-            choice->axis)
-      index = assume.getIndex();
+  if (Value known = knownIndexOf(sparse);
+      known && cast<TileIndexType>(known.getType()).getPackDim() == choice->axis)
+    index = known;
   if (!index)
     index = findDominatingDetect(sparse, indexType, op);
   if (!index)

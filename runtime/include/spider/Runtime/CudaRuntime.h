@@ -42,6 +42,12 @@ SPIDER_RT_EXPORT void *_mlir_ciface_spider_rt_gpu_index_from_csr(
     spiderrt::UnrankedMemRef *offsets, spiderrt::UnrankedMemRef *columns,
     int64_t numColumns, int64_t rowBlock, int64_t columnBlock);
 
+/// spider.index_from_csr {sorted_columns}: columns strictly increase in
+/// each row.
+SPIDER_RT_EXPORT void *_mlir_ciface_spider_rt_gpu_index_from_sorted_csr(
+    spiderrt::UnrankedMemRef *offsets, spiderrt::UnrankedMemRef *columns,
+    int64_t numColumns, int64_t rowBlock, int64_t columnBlock);
+
 /// spider.index_arrays: fresh managed copies of the group offsets and the
 /// positions, which compiled code frees with gpu.dealloc.
 SPIDER_RT_EXPORT void

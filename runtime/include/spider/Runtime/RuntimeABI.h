@@ -72,6 +72,8 @@
 #define SPIDER_RT_DETECT_STEM "detect_" /* followed by the type's SUFFIX */
 #define SPIDER_RT_ROUTE_STEM "route"
 #define SPIDER_RT_INDEX_FROM_CSR_STEM "index_from_csr"
+/* The same, with columns required strictly increasing in each row. */
+#define SPIDER_RT_INDEX_FROM_SORTED_CSR_STEM "index_from_sorted_csr"
 #define SPIDER_RT_INDEX_OFFSETS_STEM "index_offsets"
 #define SPIDER_RT_INDEX_POSITIONS_STEM "index_positions"
 #define SPIDER_RT_INDEX_NONZEROS_STEM "index_nonzeros"

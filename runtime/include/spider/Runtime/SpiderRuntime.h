@@ -43,6 +43,12 @@ SPIDER_RT_EXPORT void *_mlir_ciface_spider_rt_index_from_csr(
     spiderrt::UnrankedMemRef *offsets, spiderrt::UnrankedMemRef *columns,
     int64_t numColumns, int64_t rowBlock, int64_t columnBlock);
 
+/// spider.index_from_csr {sorted_columns} (what spider.from_csr builds):
+/// the same, and columns must strictly increase within each row.
+SPIDER_RT_EXPORT void *_mlir_ciface_spider_rt_index_from_sorted_csr(
+    spiderrt::UnrankedMemRef *offsets, spiderrt::UnrankedMemRef *columns,
+    int64_t numColumns, int64_t rowBlock, int64_t columnBlock);
+
 /// spider.index_arrays: fresh, malloc'ed copies of the group offsets and the
 /// positions; the caller owns (frees) them.
 SPIDER_RT_EXPORT void

@@ -73,10 +73,12 @@ IndexOrError routeIndex(const int64_t *ids, int64_t numTokens, int64_t k,
 
 /// Builds the `[numRows, numColumns]` index of a CSR pattern, packed along
 /// the columns (dimension 1) with micro-tile `[rowBlock, columnBlock]`.
+/// With `sortedColumns`, columns that do not strictly increase within a
+/// row are an error (spider.from_csr reads values in index order).
 IndexOrError csrIndex(const int64_t *rowOffsets, int64_t numRows,
                       const int64_t *columns, int64_t numColumnEntries,
                       int64_t numColumns, int64_t rowBlock,
-                      int64_t columnBlock);
+                      int64_t columnBlock, bool sortedColumns = false);
 
 } // namespace spiderrt
 

@@ -71,6 +71,87 @@ def Spider_AssumeSparseOp : Spider_Op<"assume_sparse", [Pure]> {
 }
 
 //===----------------------------------------------------------------------===//
+// Packed sparse values
+//===----------------------------------------------------------------------===//
+
+def Spider_FromTilesOp : Spider_Op<"from_tiles", [Pure]> {
+  let summary = "A sparse value stored as its active micro-tiles and their index";
+  let description = [{
+    The tensor that holds tile `i` of `tiles` (shape `[num_active,
+    microtile...]`) at the position of the `i`-th active micro-tile of
+    `index` (index order: group by group) and zero everywhere else. It is
+    `spider.scatter` of the tiles into zeros, but never built: a PIT whose
+    sparse operand it is reads each group's tiles straight from `tiles`
+    (SRead is a slice), so a sparse value of any dense size costs the
+    memory of its active micro-tiles plus the index. Elements of a partial
+    micro-tile beyond the shape are not part of the tensor.
+
+    The result carries `#spider.sparse` with the index's micro-tile (without
+    it, as in a program whose marks were removed, the op is the dense
+    tensor, built by `spider-densify-packed-values`); its dynamic sizes are
+    the `sizes` operands, in order. Uses that need the
+    dense tensor (anything but the sparse operand of a PIT on the same
+    index) get an explicit `spider.scatter` into zeros from
+    `spider-densify-packed-values`, with a remark that names the consumer
+    and the bytes it costs.
+
+    Example:
+
+    ```mlir
+    %a = spider.from_tiles %vals index(%idx : !spider.index<microtile = [1, 1], pack_dim = 1>)
+        : tensor<?x1x1xf32> -> tensor<100000x100000xf32, #spider.sparse<microtile = [1, 1]>>
+    ```
+  }];
+  let arguments = (ins AnyRankedTensor:$tiles, Spider_IndexType:$index,
+                       Variadic<Index>:$sizes);
+  let results = (outs AnyRankedTensor:$result);
+  let assemblyFormat = [{
+    $tiles `index` `(` $index `:` qualified(type($index)) `)`
+    (`sizes` `(` $sizes^ `)`)? attr-dict `:` type($tiles) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Spider_FromCsrOp : Spider_Op<"from_csr", [Pure]> {
+  let summary = "A sparse matrix from its CSR arrays, values included, never dense";
+  let description = [{
+    The `[rows, num_columns]` matrix whose row `r` holds `values[e]` at
+    column `columns[e]` for `e` in `row_offsets[r] .. row_offsets[r + 1]`,
+    and zero elsewhere: a graph's weighted adjacency, a pruned weight. The
+    result is a packed sparse value (`spider.from_tiles` of the values, one
+    `[1, 1]` micro-tile per entry, with the index of
+    `spider.index_from_csr`): no `rows x num_columns` tensor exists, and a
+    PIT over it (a GNN aggregation `A X`) reads the values in place. Memory
+    is O(rows + entries).
+
+    Columns must be strictly increasing within each row (canonical CSR:
+    the order of the index). The run time checks it, and the offsets and
+    column range as for `spider.index_from_csr`, and stops with a message
+    that names the row otherwise. `spider-decompose-aggregated-ops` expands
+    the op. Without the mark on its result it is the dense matrix.
+
+    Example:
+
+    ```mlir
+    %a = spider.from_csr %offsets, %cols, %vals, num_columns = %n
+        : tensor<100001xi64>, tensor<?xi64>, tensor<?xf32>
+        -> tensor<100000x100000xf32, #spider.sparse<microtile = [1, 1]>>
+    ```
+  }];
+  let arguments = (ins Spider_AnyRankedIntOrIndexTensor:$row_offsets,
+                       Spider_AnyRankedIntOrIndexTensor:$columns,
+                       AnyRankedTensor:$values,
+                       Index:$num_columns);
+  let results = (outs AnyRankedTensor:$result);
+  let assemblyFormat = [{
+    $row_offsets `,` $columns `,` $values `,` `num_columns` `=` $num_columns
+    attr-dict `:` type($row_offsets) `,` type($columns) `,` type($values)
+    `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
 // Building indices
 //===----------------------------------------------------------------------===//
 
@@ -146,7 +227,8 @@ def Spider_IndexFromCsrOp : Spider_Op<"index_from_csr", [Pure]> {
 
     `row_offsets` has one entry more than there are rows; offsets that
     decrease and columns outside `[0, num_columns)` are reported at run time
-    with a clear error. On constant operands the op folds to
+    with a clear error. With `sorted_columns` (what `spider.from_csr`
+    builds), so are columns that do not strictly increase within a row. On constant operands the op folds to
     `spider.index_constant`. The arrays may be buffers once bufferized.
 
     Example:
@@ -159,7 +241,8 @@ def Spider_IndexFromCsrOp : Spider_Op<"index_from_csr", [Pure]> {
   }];
   let arguments = (ins Spider_AnyRankedIntOrIndexTensor:$row_offsets,
                        Spider_AnyRankedIntOrIndexTensor:$columns,
-                       Index:$num_columns);
+                       Index:$num_columns,
+                       UnitAttr:$sorted_columns);
   let results = (outs Spider_IndexType:$index);
   let assemblyFormat = [{
     $row_offsets `,` $columns `,` `num_columns` `=` $num_columns attr-dict

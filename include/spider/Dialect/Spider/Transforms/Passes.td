@@ -211,6 +211,35 @@ def SpiderLowerPitToLoops : Pass<"spider-lower-pit-to-loops"> {
   ];
 }
 
+def SpiderDensifyPackedValues : Pass<"spider-densify-packed-values"> {
+  let summary = "Builds the dense form of a packed sparse value where a consumer needs it, with a remark";
+  let description = [{
+    A packed sparse value (`spider.from_tiles`, and `spider.from_csr` once
+    expanded) is read in place by the PITs on its index: PIT lowering
+    slices each group's tiles. Any other use (an op that stayed dense, a
+    return, a PIT on another index) needs the dense tensor. This pass,
+    which runs after `spider-lower-pit-to-loops`, builds it for those uses
+    only, as `spider.scatter` of the tiles into zeros, and emits a remark
+    that names the consumers and the size of the dense tensor. `tensor.dim`
+    of a packed value reads its sizes and needs nothing.
+
+    Example:
+
+    ```mlir
+    %a = spider.from_tiles %t index(%i : !I) : tensor<?x1x1xf32> -> tensor<4x4xf32, #S>
+    %r = "some.op"(%a)
+    // becomes (remark: densified for 'some.op', ...: a 4x4 tensor of f32 (64 bytes))
+    %z = linalg.fill ins(%c0 : f32) outs(%e : tensor<4x4xf32, #S>)
+    %d = spider.scatter %t into %z[%i] combiner(none) : ...
+    %r = "some.op"(%d)
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
 def SpiderLowerGatherScatter : Pass<"spider-lower-gather-scatter"> {
   let summary = "Lowers spider.gather and spider.scatter to loops over the index";
   let description = [{

@@ -51,8 +51,11 @@ public:
     if (profile)
       work = countPitWork(b, loc, plan, outer);
 
+    // A packed sparse operand (spider.from_tiles) has no dense form to run
+    // the dense computation on: always PIT.
+    bool packed = pit.getSparseValue().getDefiningOp<FromTilesOp>() != nullptr;
     SmallVector<Value> results =
-        pit.getDenseThresholdAttr()
+        pit.getDenseThresholdAttr() && !packed
             ? emitDensityChoice(groups, outcome, work)
             : emitPitOnly(groups, outcome, work);
     if (profile)

@@ -538,6 +538,62 @@ private:
     }
   }
 
+  /// The tiles of `sparse` when it is stored packed (spider.from_tiles) on
+  /// this PIT's index with one position per micro-tile along the pack axis:
+  /// then a group's packed operand is a slice of them. Null otherwise.
+  Value packedSparseTiles(Value sparse) {
+    auto packed = sparse.getDefiningOp<FromTilesOp>();
+    if (!packed || packed.getIndex() != plan.pit.getIndex() ||
+        plan.packTile != 1)
+      return nullptr;
+    return packed.getTiles();
+  }
+
+  /// The sparse operand of one group, read from its packed tiles: tiles
+  /// `start .. end` are the group's active micro-tiles in order, so the
+  /// packed operand is their slice (clipped to the box), with the tile
+  /// number moved to the pack axis.
+  Value packFromTiles(Value tiles, Value start, Value end) {
+    auto sparseType = cast<RankedTensorType>(sparse.getType());
+    int64_t rank = sparseType.getRank();
+    SmallVector<OpFoldResult> offs = {start}, sizes = {sub(end, start)};
+    SmallVector<int64_t> shape = {ShapedType::kDynamic};
+    for (int64_t axis = 0; axis < rank; ++axis) {
+      offs.push_back(b.getIndexAttr(0));
+      if (axis == plan.packAxis) {
+        sizes.push_back(b.getIndexAttr(1));
+        continue;
+      }
+      OpFoldResult size;
+      auto it = axisBox.find(axis);
+      if (it != axisBox.end())
+        size = getAsOpFoldResult(it->second.size);
+      else // Spanned by one micro-tile: the whole axis.
+        size = tensor::getMixedSize(b, loc, sparse, axis);
+      sizes.push_back(size);
+      std::optional<int64_t> known = getConstantIntValue(size);
+      shape.push_back(known ? *known : ShapedType::kDynamic);
+    }
+    SmallVector<OpFoldResult> ones(rank + 1, b.getIndexAttr(1));
+    auto sliceType = RankedTensorType::get(shape, sparseType.getElementType());
+    Value slice = tensor::ExtractSliceOp::create(b, loc, sliceType, tiles,
+                                                 offs, sizes, ones);
+    if (plan.packAxis == 0)
+      return slice;
+    // [n, others...] -> the sparse operand's axis order, n at the pack axis.
+    SmallVector<int64_t> permutation;
+    for (int64_t axis = 0, other = 1; axis < rank; ++axis)
+      permutation.push_back(axis == plan.packAxis ? 0 : other++);
+    SmallVector<OpFoldResult> outSizes;
+    for (int64_t axis = 0; axis < rank; ++axis)
+      outSizes.push_back(
+          tensor::getMixedSize(b, loc, slice, permutation[axis]));
+    Value init = tensor::EmptyOp::create(b, loc, outSizes,
+                                         sparseType.getElementType());
+    return linalg::TransposeOp::create(b, loc, slice, init, permutation)
+        ->getResult(0);
+  }
+
   /// Where a yielded result goes back into its spider.pit output.
   struct OutputPlacement {
     std::optional<int64_t> packedAxis;
@@ -603,6 +659,13 @@ private:
           continue;
         }
         auto arg = dyn_cast<BlockArgument>(inner);
+        if (arg && arg.getOwner() == &body &&
+            arg.getArgNumber() == plan.pit.getSparseOperand()) {
+          if (Value tiles = packedSparseTiles(mapping.lookupOrDefault(inner))) {
+            groupOperands.push_back(packFromTiles(tiles, start, end));
+            continue;
+          }
+        }
         bool isOutput = arg && arg.getOwner() == &body &&
                         arg.getArgNumber() >= numPitInputs;
         // Outputs come from the loop-carried values.
