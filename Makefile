@@ -21,7 +21,7 @@ CONFIGURE = cmake -G Ninja -S . -B $(BUILD) \
   -DCMAKE_MODULE_LINKER_FLAGS=-fuse-ld=lld \
   $(CMAKE_ARGS)
 
-.PHONY: all deps configure build check demo walkthrough bench docs install clean
+.PHONY: all deps configure build check demo walkthrough bench bench-moe bench-gnn docs install clean
 .PHONY: check-sanitize check-sanitize-runtime gpu-suite
 .PHONY: check-differential fuzz
 
@@ -56,6 +56,23 @@ bench: configure
 	cmake $(BUILD) >/dev/null
 	ninja -C $(BUILD) -j$(JOBS) spider-cpu-bench
 	bash bench/run-cpu-bench.sh $(BUILD) docs
+
+# The MoE FFN at Switch-base-64 scale and a GNN layer on a 100k-vertex
+# graph, against PyTorch (Debian's python3-torch, optional) and C++ loops of
+# OpenBLAS (docs/performance.md). Minutes, not seconds.
+bench-moe: configure
+	@dpkg-query -W -f='$${Status}' libopenblas-dev 2>/dev/null | grep -q "ok installed" || \
+	  (apt-get update -qq && apt-get install -y -qq libopenblas-dev >/dev/null)
+	cmake $(BUILD) >/dev/null
+	ninja -C $(BUILD) -j$(JOBS) spider-moe-bench
+	bash bench/run-moe-bench.sh $(BUILD) docs
+
+bench-gnn: configure
+	@dpkg-query -W -f='$${Status}' libopenblas-dev 2>/dev/null | grep -q "ok installed" || \
+	  (apt-get update -qq && apt-get install -y -qq libopenblas-dev >/dev/null)
+	cmake $(BUILD) >/dev/null
+	ninja -C $(BUILD) -j$(JOBS) spider-gnn-bench
+	bash bench/run-gnn-bench.sh $(BUILD) docs
 
 # Regenerates docs/ from the ODS definitions.
 docs: configure

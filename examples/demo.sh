@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The main job of `make demo`: a mixture-of-experts FFN routed by the
 # dense-to-sparse gate, run by spider-run across a temperature schedule.
-# Per step it prints the gate density, the path Spider chose at run time
-# (dense or PIT) and its time next to the unmarked program's, then the
-# per-spider.pit profile.
+# Per step it prints the gate density, the path Spider took and its time
+# next to the per-expert loop a user writes without Spider (compiled by the
+# same pipeline), then the per-spider.pit profile.
 set -euo pipefail
 build=${1:-build}
 cd "$(dirname "$0")/.."

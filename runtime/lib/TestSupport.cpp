@@ -163,7 +163,7 @@ void spider_rt_report_step(int64_t step, double tau, double density,
                            double unmarkedSeconds) {
   if (step == 0)
     std::printf("%4s %8s %13s %7s %11s %13s %8s\n", "step", "tau",
-                "gate density", "spider", "spider ms", "unmarked ms",
+                "gate density", "spider", "spider ms", "loop ms",
                 "speedup");
   std::printf("%4lld %8.3f %13.3f %7s %11.2f %13.2f %7.2fx\n",
               static_cast<long long>(step), tau, density,

@@ -2,8 +2,9 @@
 
 // A chain (expert matmul, ReLU, expert matmul) lowers to one loop over the
 // groups (experts): x is gathered once, the intermediates are built at the
-// group's size (tokens x 1 x d_ff), y is gathered and scattered once. No
-// [tokens, experts, d_ff] tensor is left.
+// group's size (tokens x 1 x d_ff), and the rows the group computes for y
+// are added into it once (never gathered). No [tokens, experts, d_ff]
+// tensor is left.
 #te = affine_map<(t, e, f, d) -> (t, e)>
 #td = affine_map<(t, e, f, d) -> (t, d)>
 #edf = affine_map<(t, e, f, d) -> (e, d, f)>
@@ -25,9 +26,10 @@
 // CHECK:             linalg.fill {{.*}} outs(%[[E]] : tensor<?x1x12xf32>)
 // CHECK:             linalg.generic {{.*}} outs(%{{.*}} : tensor<?x1x12xf32>) attrs =  {spider.packed}
 // CHECK:             linalg.generic {{.*}} outs(%{{.*}} : tensor<?x1x12xf32>) attrs =  {spider.packed}
-// CHECK:             scf.for {{.*}} -> (tensor<?x8xf32>) {
+// CHECK:             linalg.fill {{.*}} -> tensor<?x8xf32>
 // CHECK:             linalg.generic {{.*}} outs(%{{.*}} : tensor<?x8xf32>) attrs =  {spider.packed}
 // CHECK:             scf.for {{.*}} -> (tensor<16x8xf32>) {
+// CHECK:               linalg.add
 // CHECK-NOT:     tensor<16x4x12xf32>
 // CHECK:         return
 func.func @moe(%x: tensor<16x8xf32>, %g: tensor<16x4xf32>, %w1: tensor<4x8x12xf32>, %w2: tensor<4x12x8xf32>) -> tensor<16x8xf32> {

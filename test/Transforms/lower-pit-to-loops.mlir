@@ -1,7 +1,9 @@
 // RUN: spider-opt %s -split-input-file --spider-lower-pit-to-loops -verify-diagnostics | FileCheck %s --enable-var-scope
 
 // A reduction pack dim: per group (a block of 32 rows of A), gather A's
-// active columns and B's matching rows, multiply, insert the block back.
+// active columns (linalg.copy of each [32, 1] column tile) and B's matching
+// rows (each a contiguous row: one insert_slice), multiply, insert the
+// block back.
 // CHECK-LABEL: func.func @reduction_pack
 // CHECK-SAME:    %[[A:.*]]: tensor<100x70xf32>, %[[B:.*]]: tensor<70x50xf32>, %[[C:.*]]: tensor<100x50xf32>, %[[I:.*]]: !spider.index
 // CHECK:         %[[OFF:.*]], %[[POS:.*]] = spider.index_arrays %[[I]]
@@ -12,8 +14,9 @@
 // CHECK:               tensor.extract_slice %[[A]]
 // CHECK:               linalg.copy
 // CHECK:             %[[PB:.*]] = scf.for {{.*}} -> (tensor<?x50xf32>)
-// CHECK:               tensor.extract_slice %[[B]]
-// CHECK:               linalg.copy
+// CHECK:               %[[ROW:.*]] = tensor.extract_slice %[[B]]
+// CHECK-NOT:           linalg.copy
+// CHECK:               tensor.insert_slice %[[ROW]]
 // CHECK:             %[[CS:.*]] = tensor.extract_slice %[[ACC]]
 // CHECK:             %[[M:.*]] = linalg.matmul {spider.compute_tile = array<i64: 4, 64, 4>, spider.packed} ins(%[[PA]], %[[PB]] : tensor<?x?xf32>, tensor<?x50xf32>) outs(%[[CS]] : tensor<?x50xf32>)
 // CHECK:             tensor.insert_slice %[[M]] into %[[ACC]]
@@ -31,16 +34,16 @@ func.func @reduction_pack(%a: tensor<100x70xf32>, %b: tensor<70x50xf32>, %c: ten
 
 // -----
 
-// A parallel pack dim: the packed output rows are gathered from the
-// accumulator and scattered back after the multiply.
+// A parallel pack dim: the matmul only adds into its output, so each group
+// computes its packed rows from zero and adds them into the accumulator
+// (a scatter-add: the output rows are never gathered).
 // CHECK-LABEL: func.func @parallel_pack
 // CHECK:         scf.for {{.*}} iter_args(%[[ACC:.*]] = %{{.*}})
-// CHECK:           %[[PC:.*]] = scf.for {{.*}} -> (tensor<?x16xf32>)
-// CHECK:             tensor.extract_slice %[[ACC]]
-// CHECK:           %[[M:.*]] = linalg.matmul {spider.packed} ins({{.*}}) outs(%[[PC]] : tensor<?x16xf32>)
+// CHECK:           %[[Z:.*]] = linalg.fill {{.*}} -> tensor<?x16xf32>
+// CHECK:           %[[M:.*]] = linalg.matmul {spider.packed} ins({{.*}}) outs(%[[Z]] : tensor<?x16xf32>)
 // CHECK:           scf.for {{.*}} iter_args(%[[OUT:.*]] = %[[ACC]])
 // CHECK:             tensor.extract_slice %[[M]]
-// CHECK:             linalg.copy
+// CHECK:             linalg.add
 // CHECK:             tensor.insert_slice {{.*}} into %[[OUT]]
 func.func @parallel_pack(%a: tensor<64x96xf32>, %b: tensor<96x16xf32>, %c: tensor<64x16xf32>,
                          %i: !spider.index<microtile = [1, 32], pack_dim = 0>) -> tensor<64x16xf32> {

@@ -18,6 +18,7 @@
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Support/LLVM.h"
 
 namespace mlir::spider {
@@ -197,12 +198,24 @@ SmallVector<linalg::GenericOp> hoistInvariants(RewriterBase &rewriter,
   }
   AffineMap initMap = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
   coreMaps.push_back(initMap);
-  Value zero = arith::ConstantOp::create(
-      rewriter, loc, rewriter.getZeroAttr(initType.getElementType()));
-  Value empty = tensor::EmptyOp::create(
-      rewriter, loc, tensor::getMixedSizes(rewriter, loc, init),
-      initType.getElementType());
-  Value zeros = linalg::FillOp::create(rewriter, loc, zero, empty).getResult(0);
+  // An init that is a fill of zero is the core's accumulator itself, and
+  // the epilogue then only applies W, in place.
+  // (Through the reshape that dropping unit loops leaves.)
+  Value filled = init;
+  if (auto collapse = init.getDefiningOp<tensor::CollapseShapeOp>())
+    filled = collapse.getSrc();
+  auto fill = filled.getDefiningOp<linalg::FillOp>();
+  bool zeroInit =
+      fill && matchPattern(fill.getInputs()[0], m_AnyZeroFloat());
+  Value zeros = init;
+  if (!zeroInit) {
+    Value zero = arith::ConstantOp::create(
+        rewriter, loc, rewriter.getZeroAttr(initType.getElementType()));
+    Value empty = tensor::EmptyOp::create(
+        rewriter, loc, tensor::getMixedSizes(rewriter, loc, init),
+        initType.getElementType());
+    zeros = linalg::FillOp::create(rewriter, loc, zero, empty).getResult(0);
+  }
   auto coreOp = linalg::GenericOp::create(
       rewriter, loc, initType, coreInputs, ValueRange{zeros}, coreMaps,
       op.getIteratorTypesArray(),
@@ -239,17 +252,26 @@ SmallVector<linalg::GenericOp> hoistInvariants(RewriterBase &rewriter,
     epilogueMaps.push_back(compressDims(
         op.getMatchingIndexingMap(op.getDpsInputOperand(arg)), reduced));
   }
-  epilogueMaps.push_back(compressDims(initMap, reduced));
   SmallVector<utils::IteratorType> parallel(
       op.getNumLoops() - body.reductionDims.size(),
       utils::IteratorType::parallel);
+  // With a zero init, out + W(core) is W(core), written over the core.
+  Value epilogueInit = init;
+  if (zeroInit) {
+    epilogueInputs.erase(epilogueInputs.begin());
+    epilogueMaps.erase(epilogueMaps.begin());
+    epilogueInit = coreOp.getResult(0);
+  }
+  epilogueMaps.push_back(compressDims(initMap, reduced));
   auto epilogue = linalg::GenericOp::create(
-      rewriter, loc, initType, epilogueInputs, ValueRange{init}, epilogueMaps,
+      rewriter, loc, initType, epilogueInputs, ValueRange{epilogueInit},
+      epilogueMaps,
       parallel, [&](OpBuilder &b, Location nloc, ValueRange args) {
         IRMapping mapping;
+        unsigned first = zeroInit ? 0 : 1;
         for (auto [i, arg] : llvm::enumerate(epilogueArgs))
-          mapping.map(op.getBlock()->getArgument(arg), args[i + 1]);
-        Value value = args.front();
+          mapping.map(op.getBlock()->getArgument(arg), args[i + first]);
+        Value value = zeroInit ? args.back() : args.front();
         for (const Wrapper &w : llvm::reverse(wrappers)) {
           Value factor = cloneExpression(b, op, w.factor, mapping);
           if (w.kind == Wrapper::Scale) {
@@ -260,8 +282,9 @@ SmallVector<linalg::GenericOp> hoistInvariants(RewriterBase &rewriter,
               b, nloc, b.getZeroAttr(value.getType()));
           value = arith::SelectOp::create(b, nloc, factor, value, zeroValue);
         }
-        Value sum = arith::AddFOp::create(b, nloc, args.back(), value);
-        linalg::YieldOp::create(b, nloc, sum);
+        if (!zeroInit)
+          value = arith::AddFOp::create(b, nloc, args.back(), value);
+        linalg::YieldOp::create(b, nloc, value);
       });
   rewriter.replaceOp(op, epilogue.getResults());
   return {coreOp, epilogue};
@@ -357,11 +380,27 @@ struct SpecializePackedContractionsPass
         continue;
       rewriter.replaceOp(op, dropped->replacements);
       op = cast<linalg::GenericOp>(dropped->resultOp.getOperation());
+      op->setAttr(kPackedComputationAttrName, rewriter.getUnitAttr());
     }
     for (linalg::GenericOp op : packed) {
       SmallVector<linalg::GenericOp> split = hoistInvariants(rewriter, op);
+      for (linalg::GenericOp part : split)
+        part->setAttr(kPackedComputationAttrName, rewriter.getUnitAttr());
       toNamedMatmul(rewriter, split.empty() ? op : split.front());
     }
+    // A group's element-wise ops (an epilogue, the activation after it)
+    // become one pass over the group's rows.
+    RewritePatternSet fusion(&getContext());
+    linalg::populateElementwiseOpsFusionPatterns(
+        fusion, [](OpOperand *operand) {
+          Operation *producer = operand->get().getDefiningOp();
+          return producer && isa<linalg::GenericOp>(producer) &&
+                 producer->hasAttr(kPackedComputationAttrName) &&
+                 operand->getOwner()->hasAttr(kPackedComputationAttrName) &&
+                 producer->hasOneUse();
+        });
+    if (failed(applyPatternsGreedily(getOperation(), std::move(fusion))))
+      return signalPassFailure();
   }
 };
 

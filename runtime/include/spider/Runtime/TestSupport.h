@@ -42,7 +42,8 @@ _mlir_ciface_spider_rt_fill_rmat_csr(spiderrt::MemRef<int64_t, 1> *offsets,
 
 /// Prints one step of the dense-to-sparse demo (a header before step 0):
 /// the temperature, the routing density, the path Spider took, and its time
-/// next to the unmarked program's.
+/// next to the baseline's (the per-expert loop; the argument keeps its old
+/// name).
 SPIDER_RT_EXPORT void spider_rt_report_step(int64_t step, double tau,
                                             double density, int32_t ranDense,
                                             double spiderSeconds,

@@ -466,7 +466,7 @@ private:
                   ArrayRef<OpFoldResult> fromOffs,
                   ArrayRef<OpFoldResult> fromSizes,
                   ArrayRef<OpFoldResult> toOffs, Value start, Value end,
-                  bool gather) {
+                  bool gather, bool accumulate = false) {
     auto loop = scf::ForOp::create(
         b, loc, start, end, constant(1), ValueRange{to},
         [&](OpBuilder &nb, Location, Value i, ValueRange args) {
@@ -484,6 +484,31 @@ private:
           SmallVector<OpFoldResult> ones(sizes.size(), b.getIndexAttr(1));
           Value src =
               tensor::ExtractSliceOp::create(b, loc, from, srcOffs, sizes, ones);
+          if (accumulate) {
+            Value dst = tensor::ExtractSliceOp::create(b, loc, args[0],
+                                                       dstOffs, sizes, ones);
+            Value sum = linalg::AddOp::create(b, loc, ValueRange{src, dst},
+                                              ValueRange{dst})
+                            ->getResult(0);
+            scf::YieldOp::create(
+                b, loc,
+                tensor::InsertSliceOp::create(b, loc, sum, args[0], dstOffs,
+                                              sizes, ones)
+                    .getResult());
+            return;
+          }
+          // A tile that is one contiguous run (a row segment: every axis but
+          // the innermost of extent 1) is one memcpy once bufferized; any
+          // other shape goes through linalg.copy, which is vectorized
+          // rather than copied element by element.
+          if (isRowSegment(sizes)) {
+            scf::YieldOp::create(
+                b, loc,
+                tensor::InsertSliceOp::create(b, loc, src, args[0], dstOffs,
+                                              sizes, ones)
+                    .getResult());
+            return;
+          }
           Value dst = tensor::ExtractSliceOp::create(b, loc, args[0], dstOffs,
                                                      sizes, ones);
           Value copied =
@@ -493,6 +518,14 @@ private:
           scf::YieldOp::create(b, loc, updated);
         });
     return loop.getResult(0);
+  }
+
+  /// Whether a tile of `sizes` is one contiguous run of a row-major tensor.
+  static bool isRowSegment(ArrayRef<OpFoldResult> sizes) {
+    return llvm::all_of(sizes.drop_back(), [](OpFoldResult size) {
+      std::optional<int64_t> known = getConstantIntValue(size);
+      return known && *known == 1;
+    });
   }
 
   /// The operand `value` (indexed by `map`) as the group sees it.
@@ -594,11 +627,43 @@ private:
         ->getResult(0);
   }
 
-  /// Where a yielded result goes back into its spider.pit output.
+  /// Where a yielded result goes back into its spider.pit output; with
+  /// `accumulate`, the group computed its contribution from zero and adds
+  /// it in (a scatter-add: the output's rows are never gathered).
   struct OutputPlacement {
     std::optional<int64_t> packedAxis;
     SmallVector<OpFoldResult> offs, sizes;
+    bool accumulate = false;
   };
+
+  /// Whether `op` reads its init `init` only to add to it: its body yields
+  /// `init + v` (v not reading it), so a group can compute v from zero and
+  /// add it to the output afterwards.
+  static bool isAddAccumulator(linalg::LinalgOp op, OpOperand &init) {
+    Block *block = op.getBlock();
+    BlockArgument out = op.getMatchingBlockArgument(&init);
+    auto yield = cast<linalg::YieldOp>(block->getTerminator());
+    unsigned resultNumber = op.getTiedOpResult(&init).getResultNumber();
+    Value yielded = yield.getOperand(resultNumber);
+    Operation *add = yielded.getDefiningOp();
+    if (!add || !isa<arith::AddFOp, arith::AddIOp>(add) || !out.hasOneUse() ||
+        add->getBlock() != block)
+      return false;
+    return llvm::is_contained(add->getOperands(), Value(out));
+  }
+
+  /// A zero of the packed shape (offs, sizes with `packedLen` on the packed
+  /// axis) for a scatter-added output of element type `type`.
+  Value packedZeros(RankedTensorType type, ArrayRef<OpFoldResult> sizes,
+                    int64_t packedAxis, Value packedLen) {
+    SmallVector<OpFoldResult> packedSizes(sizes);
+    packedSizes[packedAxis] = packedLen;
+    Value empty = tensor::EmptyOp::create(b, loc, packedSizes,
+                                          type.getElementType());
+    Value zero = arith::ConstantOp::create(
+        b, loc, b.getZeroAttr(type.getElementType()));
+    return linalg::FillOp::create(b, loc, zero, empty).getResult(0);
+  }
 
   /// A fresh init built in the body (tensor.empty, or a fill of one), at
   /// the size the step's box gives it through `map`.
@@ -678,6 +743,20 @@ private:
         // Operand by operand, not value by value: one value read through
         // two indexing maps (`matmul(%a, %a)`) is packed once per map.
         OutputPlacement placement;
+        if (isOutput && isAddAccumulator(op, operand)) {
+          sliceOf(value, map, placement.offs, placement.sizes,
+                  placement.packedAxis);
+          if (placement.packedAxis) {
+            placement.accumulate = true;
+            groupOperands.push_back(packedZeros(
+                cast<RankedTensorType>(value.getType()), placement.sizes,
+                *placement.packedAxis, packedLen));
+            placements[arg.getArgNumber() - numPitInputs] =
+                std::move(placement);
+            continue;
+          }
+          placement = OutputPlacement();
+        }
         groupOperands.push_back(packOperand(value, map, start, end, packedLen,
                                             placement.packedAxis,
                                             placement.offs, placement.sizes));
@@ -717,7 +796,8 @@ private:
       SmallVector<OpFoldResult> packedSizes(placement.sizes);
       updated.push_back(copyTiles(result, acc[i], *placement.packedAxis,
                                   zeros, packedSizes, placement.offs, start,
-                                  end, /*gather=*/false));
+                                  end, /*gather=*/false,
+                                  placement.accumulate));
     }
     return updated;
   }
