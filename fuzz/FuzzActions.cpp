@@ -35,6 +35,15 @@ static const Action kActions[] = {
     {"marks-to-loops", 3,
      "builtin.module(spider-sparsify,spider-select-tiles,"
      "spider-lower-pit-to-loops,canonicalize)"},
+    {"fuse-pit-chains", 3, "builtin.module(spider-fuse-pit-chains)"},
+    {"marks-to-chains", 3,
+     "builtin.module(spider-decompose-aggregated-ops,spider-sparsify,"
+     "spider-fuse-pit-chains,spider-select-tiles,spider-lower-pit-to-loops,"
+     "spider-densify-packed-values,canonicalize)"},
+    {"densify-packed-values", 3,
+     "builtin.module(spider-densify-packed-values)"},
+    {"specialize-packed-contractions", 3,
+     "builtin.module(func.func(spider-specialize-packed-contractions))"},
     {"lower-gather-scatter", 3, "builtin.module(spider-lower-gather-scatter)"},
     {"lower-dts-gate", 3, "builtin.module(spider-lower-dts-gate)"},
     {"to-runtime", 3, "builtin.module(convert-spider-to-runtime)"},

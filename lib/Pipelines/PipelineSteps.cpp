@@ -25,14 +25,16 @@ void mlir::spider::addMarksToPit(OpPassManager &pm,
   pm.addPass(createSpiderDecomposeAggregatedOps());
   if (options.sparsify)
     pm.addPass(createSpiderSparsify());
+  // Chains before tile selection: a cover chosen per PIT could give two
+  // PITs on one sparse value different micro-tiles, and keep them apart.
+  if (options.fuseChains)
+    pm.addPass(createSpiderFusePitChains());
   if (options.selectTiles) {
     SpiderSelectTilesOptions selectTiles;
     selectTiles.target = target;
     selectTiles.assumedDensity = options.assumedDensity;
     pm.addPass(createSpiderSelectTiles(selectTiles));
   }
-  if (options.fuseChains)
-    pm.addPass(createSpiderFusePitChains());
   pm.addPass(createCanonicalizerPass());
 }
 

@@ -1,17 +1,24 @@
-// A fused chain (spider-fuse-pit-chains) compiles for sm_90: the MoE FFN
-// whose routing weights are marked sparse becomes one loop over experts on
-// the host with a SIMT kernel per packed computation, and no
-// [tokens, experts, d_ff] buffer. (Tile kernels for the packed matmuls are
-// the GPU backend's next step; docs/gpu.md.)
+// The constructs of packed sparse values compile for sm_90. A fused chain
+// (spider-fuse-pit-chains): the MoE FFN whose routing weights are marked
+// sparse becomes one loop over experts on the host with a SIMT kernel per
+// packed computation, and no [tokens, experts, d_ff] buffer. A packed value
+// (spider.from_csr): a GNN aggregation reads the CSR values in place, and
+// no [rows, columns] buffer exists. (Tile kernels for the packed matmuls
+// are the GPU backend's next step; docs/gpu.md.)
 // RUN: spider-opt %s --spider-gpu-pipeline="format=isa" | FileCheck %s
+// RUN: spider-opt %s --spider-gpu-pipeline="format=isa" | FileCheck %s --check-prefix=BIN
 // RUN: spider-opt %s --spider-gpu-pipeline="format=isa" | mlir-translate --mlir-to-llvmir -o %t.ll
 // RUN: %if cuda-runtime %{ %check_runtime_symbols %t.ll %spider_gpu_runtime_libs | FileCheck %s --check-prefix=SYMBOLS %}
 
 // CHECK-LABEL: llvm.func @moe(
 // CHECK-NOT:     16x4x12
 // CHECK:         gpu.launch_func
-// CHECK:       gpu.binary @moe_kernel
-// CHECK-SAME:    .target sm_90
+// CHECK-LABEL: llvm.func @gnn_sum(
+// CHECK-NOT:     600x500
+// CHECK:         spider_rt_gpu_index_from_sorted_csr
+// CHECK:         gpu.launch_func
+// BIN-DAG:     gpu.binary @moe_kernel {{.*}}.target sm_90
+// BIN-DAG:     gpu.binary @gnn_sum_kernel {{.*}}.target sm_90
 // SYMBOLS: all {{[0-9]+}} runtime symbols defined
 
 #te = affine_map<(t, e, f, d) -> (t, e)>
@@ -56,4 +63,14 @@ func.func @moe(%x: tensor<16x8xf32>, %g: tensor<16x4xf32>, %w1: tensor<4x8x12xf3
     linalg.yield %r : f32
   } -> tensor<16x8xf32>
   return %y : tensor<16x8xf32>
+}
+
+func.func @gnn_sum(%o: tensor<601xi64>, %c: tensor<?xi64>, %v: tensor<?xf32>, %x: tensor<500x16xf32>) -> tensor<600x16xf32> {
+  %n = arith.constant 500 : index
+  %zero = arith.constant 0.0 : f32
+  %a = spider.from_csr %o, %c, %v, num_columns = %n : tensor<601xi64>, tensor<?xi64>, tensor<?xf32> -> tensor<600x500xf32, #spider.sparse<microtile = [1, 1]>>
+  %e = tensor.empty() : tensor<600x16xf32>
+  %z = linalg.fill ins(%zero : f32) outs(%e : tensor<600x16xf32>) -> tensor<600x16xf32>
+  %y = linalg.matmul ins(%a, %x : tensor<600x500xf32, #spider.sparse<microtile = [1, 1]>>, tensor<500x16xf32>) outs(%z : tensor<600x16xf32>) -> tensor<600x16xf32>
+  return %y : tensor<600x16xf32>
 }

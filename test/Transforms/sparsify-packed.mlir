@@ -7,7 +7,8 @@
 // CHECK:         %[[T:.*]] = tensor.expand_shape %[[V]] {{\[\[}}0, 1, 2]]
 // CHECK:         scf.for
 // CHECK:           tensor.extract_slice %[[T]][%{{.*}}, 0, 0] [%{{.*}}, 1, 1] [1, 1, 1] : tensor<?x1x1xf32> to tensor<?x1xf32>
-// CHECK:           linalg.transpose
+// CHECK:           tensor.collapse_shape
+// CHECK:           tensor.expand_shape {{.*}} into tensor<1x?xf32>
 // CHECK:           linalg.matmul {spider.packed}
 // CHECK-NOT:     tensor<6x5xf32
 // CHECK-NOT:     spider.scatter

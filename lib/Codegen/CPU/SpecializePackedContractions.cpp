@@ -49,6 +49,15 @@ public:
 
   /// Whether `value` (in the body) depends on no reduction loop.
   bool isInvariant(Value value) {
+    auto [it, inserted] = invariant.try_emplace(value, false);
+    if (!inserted)
+      return it->second;
+    bool result = computeInvariant(value);
+    invariant[value] = result;
+    return result;
+  }
+
+  bool computeInvariant(Value value) {
     Block *body = op.getBlock();
     if (auto arg = dyn_cast<BlockArgument>(value)) {
       if (arg.getOwner() != body)
@@ -123,13 +132,18 @@ private:
   }
 
   linalg::GenericOp op;
+  /// Memo of isInvariant: a body is a DAG, and values are shared.
+  llvm::DenseMap<Value, bool> invariant;
 };
 
 void collectArgSet(linalg::GenericOp op, ArrayRef<Value> values,
                    llvm::SetVector<unsigned> &args) {
   SmallVector<Value> work(values);
+  llvm::DenseSet<Value> seen;
   while (!work.empty()) {
     Value v = work.pop_back_val();
+    if (!seen.insert(v).second)
+      continue;
     if (auto arg = dyn_cast<BlockArgument>(v)) {
       if (arg.getOwner() == op.getBlock())
         args.insert(arg.getArgNumber());

@@ -114,7 +114,8 @@ struct SelectTilesPass
     SmallVector<int64_t> computeTile = model.computeTile(computation);
     pit.setTileConfigAttr(
         TileConfigAttr::get(&getContext(), microtile, computeTile));
-    if (denseFallback)
+    // A chain's dense form would materialize its intermediates: none.
+    if (denseFallback && !pit.isChain())
       pit.setDenseThresholdAttr(
           FloatAttr::get(Float64Type::get(&getContext()), model.denseThreshold()));
   }

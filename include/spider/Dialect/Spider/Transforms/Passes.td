@@ -131,6 +131,8 @@ def SpiderFusePitChains : Pass<"spider-fuse-pit-chains"> {
     read later must be complete within a group (no box dimension summed
     away).
 
+    It runs before `spider-select-tiles`, which chooses one cover per
+    chain (a cover chosen per PIT could keep two PITs of a chain apart).
     When the two pack along different axes of the sparse value, the
     consumer moves to the producer's index if it is permutation invariant
     along the loop that reads the producer's pack axis. A fused chain has no

@@ -53,7 +53,9 @@ public:
 
     // A packed sparse operand (spider.from_tiles) has no dense form to run
     // the dense computation on: always PIT.
-    bool packed = pit.getSparseValue().getDefiningOp<FromTilesOp>() != nullptr;
+    // A chain's dense form would materialize its intermediates: the same.
+    bool packed = pit.getSparseValue().getDefiningOp<FromTilesOp>() != nullptr ||
+                  pit.isChain();
     SmallVector<Value> results =
         pit.getDenseThresholdAttr() && !packed
             ? emitDensityChoice(groups, outcome, work)

@@ -613,6 +613,25 @@ private:
                                                  offs, sizes, ones);
     if (plan.packAxis == 0)
       return slice;
+    // Every other axis of extent 1 (a CSR row): moving n is a reshape.
+    if (llvm::all_of(ArrayRef<int64_t>(shape).drop_front(),
+                     [](int64_t extent) { return extent == 1; })) {
+      SmallVector<int64_t> packedShape(rank, 1);
+      packedShape[plan.packAxis] = ShapedType::kDynamic;
+      auto flatType =
+          RankedTensorType::get({ShapedType::kDynamic},
+                                sparseType.getElementType());
+      SmallVector<ReassociationIndices> all(1);
+      for (int64_t axis = 0; axis < rank; ++axis)
+        all[0].push_back(axis);
+      Value flat = tensor::CollapseShapeOp::create(b, loc, flatType, slice, all);
+      SmallVector<OpFoldResult> outShape(rank, b.getIndexAttr(1));
+      outShape[plan.packAxis] = sub(end, start);
+      return tensor::ExpandShapeOp::create(
+          b, loc,
+          RankedTensorType::get(packedShape, sparseType.getElementType()),
+          flat, all, outShape);
+    }
     // [n, others...] -> the sparse operand's axis order, n at the pack axis.
     SmallVector<int64_t> permutation;
     for (int64_t axis = 0, other = 1; axis < rank; ++axis)
@@ -648,6 +667,11 @@ private:
     Operation *add = yielded.getDefiningOp();
     if (!add || !isa<arith::AddFOp, arith::AddIOp>(add) || !out.hasOneUse() ||
         add->getBlock() != block)
+      return false;
+    // A result a later computation of the chain reads must be whole there.
+    Value result = op.getTiedOpResult(&init);
+    if (llvm::any_of(result.getUsers(),
+                     [](Operation *user) { return !isa<YieldOp>(user); }))
       return false;
     return llvm::is_contained(add->getOperands(), Value(out));
   }
