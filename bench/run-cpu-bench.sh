@@ -9,16 +9,7 @@ set -euo pipefail
 build=$(cd "${1:-build}" && pwd)
 out=${2:-docs}
 mkdir -p "$out"
-# Debian's OpenBLAS picks its kernels from the CPU model, which virtual
-# machines often hide ("Prescott": SSE3 only). Name the core from the CPU's
-# features so that the baseline runs its best kernels.
-if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
-  if grep -qw avx512f /proc/cpuinfo; then
-    export OPENBLAS_CORETYPE=SkylakeX
-  elif grep -qw avx2 /proc/cpuinfo; then
-    export OPENBLAS_CORETYPE=Haswell
-  fi
-fi
+. "$(dirname "$0")/openblas-env.sh"
 {
   echo "# $(date -u +%Y-%m-%d) $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')," \
        "$(nproc) cores, flags: $(grep -ow 'avx512f\|avx2' /proc/cpuinfo | sort -u | tr '\n' ' ')" \

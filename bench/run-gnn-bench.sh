@@ -12,16 +12,7 @@ build=$(cd "${1:-build}" && pwd)
 out=${2:-docs}
 mkdir -p "$out"
 here=$(cd "$(dirname "$0")" && pwd)
-# Debian's OpenBLAS picks its kernels from the CPU model, which virtual
-# machines often hide ("Prescott": SSE3 only). Name the core from the CPU's
-# features so that the baselines run their best kernels.
-if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
-  if grep -qw avx512f /proc/cpuinfo; then
-    export OPENBLAS_CORETYPE=SkylakeX
-  elif grep -qw avx2 /proc/cpuinfo; then
-    export OPENBLAS_CORETYPE=Haswell
-  fi
-fi
+. "$(dirname "$0")/openblas-env.sh"
 # nproc honours OMP_NUM_THREADS: count the cores before setting it.
 cores=$(nproc)
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1

@@ -14,16 +14,7 @@ mkdir -p "$out"
 cases="${TMPDIR:-/tmp}/spider-moe-cases"
 rm -rf "$cases"
 mkdir -p "$cases"
-# Debian's OpenBLAS picks its kernels from the CPU model, which virtual
-# machines often hide ("Prescott": SSE3 only, 3x slower). Name the core from
-# the CPU's features so that the baselines run their best kernels.
-if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
-  if grep -qw avx512f /proc/cpuinfo; then
-    export OPENBLAS_CORETYPE=SkylakeX
-  elif grep -qw avx2 /proc/cpuinfo; then
-    export OPENBLAS_CORETYPE=Haswell
-  fi
-fi
+. "$(dirname "$0")/openblas-env.sh"
 cores=$(nproc) # before OMP_NUM_THREADS, which GNU nproc obeys
 # One thread everywhere: Spider's code is single-threaded, and PyTorch's
 # matmuls go to the same OpenBLAS, which reads these when it loads.

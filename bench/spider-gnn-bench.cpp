@@ -35,6 +35,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BenchJit.h"
 #include "MoeBaselines.h"
 
 #include "spider/InitAll.h"
@@ -64,9 +65,6 @@
 #include <string>
 #include <vector>
 
-#ifndef SPIDER_RUNTIME_LIB
-#define SPIDER_RUNTIME_LIB "libspider_runtime.so"
-#endif
 
 using namespace mlir;
 namespace cl = llvm::cl;
@@ -366,22 +364,6 @@ static std::string program(int64_t v, int64_t f, int64_t h,
   return substitute(text, v, f, h);
 }
 
-static std::unique_ptr<ExecutionEngine> compile(MLIRContext &context,
-                                                const std::string &text) {
-  OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(text, &context);
-  if (!module)
-    return nullptr;
-  PassManager pm(&context);
-  mlir::spider::buildCPUPipeline(pm, mlir::spider::CPUPipelineOptions());
-  if (failed(pm.run(*module)))
-    return nullptr;
-  auto engine = mlir::spider::createJit(*module, 3, SPIDER_RUNTIME_LIB);
-  if (!engine) {
-    llvm::errs() << llvm::toString(engine.takeError()) << "\n";
-    return nullptr;
-  }
-  return std::move(*engine);
-}
 
 //===----------------------------------------------------------------------===//
 // Calling the compiled functions
@@ -447,10 +429,6 @@ static void callSpider(LayerFn fn, const Csr &g, const std::vector<float> &x,
 // Measuring
 //===----------------------------------------------------------------------===//
 
-static double seconds() {
-  using Clock = std::chrono::steady_clock;
-  return std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
-}
 
 /// Median seconds of `runs` calls after one warm-up; `afterWarmup` runs
 /// between them (to reset counters that should see the timed calls only).
@@ -461,9 +439,9 @@ static double timeMedian(
   afterWarmup();
   std::vector<double> times;
   for (int r = 0; r < runs; ++r) {
-    double t0 = seconds();
+    double t0 = spider_bench::seconds();
     call();
-    times.push_back(seconds() - t0);
+    times.push_back(spider_bench::seconds() - t0);
   }
   std::sort(times.begin(), times.end());
   return times[times.size() / 2];
@@ -609,8 +587,8 @@ int main(int argc, char **argv) {
   DialectRegistry registry;
   mlir::spider::initializeJit(registry);
   MLIRContext context(registry);
-  double t0 = seconds();
-  auto engine = compile(context, program(v, f, h, kinds));
+  double t0 = spider_bench::seconds();
+  auto engine = spider_bench::compileForCpu(context, program(v, f, h, kinds));
   if (!engine) {
     llvm::errs() << "spider-gnn-bench: compilation failed\n";
     return 1;
@@ -618,7 +596,7 @@ int main(int argc, char **argv) {
   std::printf("spider-gnn-bench: V=%lld F=%lld H=%lld, R-MAT(0.57, 0.19, "
               "0.19), single thread, medians of %d, compiled in %.1f s\n",
               static_cast<long long>(v), static_cast<long long>(f),
-              static_cast<long long>(h), int(reps), seconds() - t0);
+              static_cast<long long>(h), int(reps), spider_bench::seconds() - t0);
 
   std::vector<float> x(v * f), w(f * h);
   fillHashed(x.data(), x.size(), seed + 100, 1.0f);

@@ -24,6 +24,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BenchJit.h"
 #include "MoeBaselines.h"
 
 #include "spider/InitAll.h"
@@ -55,9 +56,6 @@
 #include <string>
 #include <vector>
 
-#ifndef SPIDER_RUNTIME_LIB
-#define SPIDER_RUNTIME_LIB "libspider_runtime.so"
-#endif
 
 using namespace mlir;
 namespace cl = llvm::cl;
@@ -318,22 +316,6 @@ static void release(MemRef2D &m, const void *input) {
     std::free(m.basePtr);
 }
 
-static std::unique_ptr<ExecutionEngine> compile(MLIRContext &context,
-                                                const std::string &text) {
-  OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(text, &context);
-  if (!module)
-    return nullptr;
-  PassManager pm(&context);
-  mlir::spider::buildCPUPipeline(pm, mlir::spider::CPUPipelineOptions());
-  if (failed(pm.run(*module)))
-    return nullptr;
-  auto engine = mlir::spider::createJit(*module, 3, SPIDER_RUNTIME_LIB);
-  if (!engine) {
-    llvm::errs() << llvm::toString(engine.takeError()) << "\n";
-    return nullptr;
-  }
-  return std::move(*engine);
-}
 
 template <typename Fn>
 static Fn entry(ExecutionEngine &engine, const std::string &name) {
@@ -349,18 +331,13 @@ static Fn entry(ExecutionEngine &engine, const std::string &name) {
 // Timing, memory and checks
 //===----------------------------------------------------------------------===//
 
-static double seconds() {
-  using Clock = std::chrono::steady_clock;
-  return std::chrono::duration<double>(Clock::now().time_since_epoch())
-      .count();
-}
 
 /// What a timed body brackets with start()/stop(), so that its setup and
 /// frees stay outside the time.
 struct Stopwatch {
   double begin = 0, elapsed = 0;
-  void start() { begin = seconds(); }
-  void stop() { elapsed = seconds() - begin; }
+  void start() { begin = spider_bench::seconds(); }
+  void stop() { elapsed = spider_bench::seconds() - begin; }
 };
 
 /// Median seconds of `runs` calls of `body(stopwatch)` after one warm-up.
@@ -654,7 +631,7 @@ int main(int argc, char **argv) {
       std::printf("%s", program(s, routings).c_str());
       continue;
     }
-    auto engine = compile(context, program(s, routings));
+    auto engine = spider_bench::compileForCpu(context, program(s, routings));
     if (!engine) {
       llvm::errs() << "spider-moe-bench: compilation failed at T=" << T
                    << "\n";
