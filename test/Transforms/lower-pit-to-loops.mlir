@@ -115,3 +115,27 @@ func.func @position_of_sliced_dim(%a: tensor<16x32xf32>, %o: tensor<16xf32>,
   } -> tensor<16xf32>
   return %r : tensor<16xf32>
 }
+
+// -----
+
+// The output is read as an input too (C = A C + C): as in the dense
+// program, the input is C before the computation (the operand, not what
+// earlier groups wrote), and the output, never packed along k, is inserted
+// back. (A fuzzer seed that once crashed the scatter-add check.)
+// CHECK-LABEL: func.func @output_read_as_input
+// CHECK-SAME:    %[[A:[a-z0-9]+]]: tensor<64x64xf32>, %[[C:[a-z0-9]+]]: tensor<64x64xf32>
+// CHECK:         scf.for {{.*}} -> (tensor<64x64xf32>)
+// CHECK:           tensor.extract_slice %[[C]]
+// CHECK:           linalg.matmul
+// CHECK-NOT:       linalg.add
+// CHECK:           tensor.insert_slice
+func.func @output_read_as_input(%a: tensor<64x64xf32>, %c: tensor<64x64xf32>,
+                                %i: !spider.index<microtile = [32, 1], pack_dim = 1>) -> tensor<64x64xf32> {
+  %r = spider.pit ins(%a : tensor<64x64xf32>) outs(%c : tensor<64x64xf32>)
+         index(%i : !spider.index<microtile = [32, 1], pack_dim = 1>) sparse_operand = 0 pack_dim = 2 {
+  ^bb0(%x: tensor<64x64xf32>, %z: tensor<64x64xf32>):
+    %m = linalg.matmul ins(%x, %z : tensor<64x64xf32>, tensor<64x64xf32>) outs(%z : tensor<64x64xf32>) -> tensor<64x64xf32>
+    spider.yield %m : tensor<64x64xf32>
+  } -> tensor<64x64xf32>
+  return %r : tensor<64x64xf32>
+}

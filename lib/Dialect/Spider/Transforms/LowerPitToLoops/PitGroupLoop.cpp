@@ -755,9 +755,13 @@ private:
             continue;
           }
         }
+        // Inits come from the loop-carried values. An output's block
+        // argument read as an input stands for the output's value before
+        // the computation, as in the dense program: the operand itself,
+        // not what earlier groups wrote.
         bool isOutput = arg && arg.getOwner() == &body &&
-                        arg.getArgNumber() >= numPitInputs;
-        // Outputs come from the loop-carried values.
+                        arg.getArgNumber() >= numPitInputs &&
+                        op.isDpsInit(&operand);
         Value value = isOutput ? acc[arg.getArgNumber() - numPitInputs]
                                : mapping.lookupOrDefault(inner);
         if (!isa<RankedTensorType>(value.getType())) {
