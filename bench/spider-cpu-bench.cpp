@@ -22,6 +22,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BenchJit.h"
+
 #include "spider/InitAll.h"
 #include "spider/Pipelines/Pipelines.h"
 #include "spider/Runtime/Profile.h"
@@ -192,16 +194,6 @@ static double timeCompiled(ComputeFn fn, std::vector<float> &a,
   return median(times);
 }
 
-static double relativeError(const std::vector<float> &got,
-                            const std::vector<float> &want) {
-  double diff = 0, scale = 0;
-  for (size_t i = 0; i < got.size(); ++i) {
-    diff = std::max(diff, std::fabs(double(got[i]) - double(want[i])));
-    scale = std::max(scale, std::fabs(double(want[i])));
-  }
-  return diff / (scale > 0 ? scale : 1.0);
-}
-
 //===----------------------------------------------------------------------===//
 // Convolution rows
 //===----------------------------------------------------------------------===//
@@ -363,7 +355,8 @@ static int runConvRows(MLIRContext &context,
       double spiderTime = timeConv(spiderFn, s, x, f, got, reps);
       double denseTime = timeConv(denseFn, s, x, f, unmarked, reps);
       double error =
-          std::max(relativeError(got, want), relativeError(unmarked, want));
+          std::max(spider_bench::relativeError(got, want),
+                   spider_bench::relativeError(unmarked, want));
       std::printf("%16s %8.2f %10.2f %12.2f %12.2f %8.2fx %8.2fx %8.1e\n",
                   ("[" + text + "]").c_str(), density, spiderTime * 1e3,
                   denseTime * 1e3, blasTime * 1e3, denseTime / spiderTime,
@@ -446,12 +439,12 @@ int main(int argc, char **argv) {
     double spiderTime = timeCompiled(entry(*spiderEngine), a, b, c, out, n,
                                      reps);
     double indexTime = spider_rt_profile_index_seconds() / (reps + 1);
-    double spiderError = relativeError(out, blas);
+    double spiderError = spider_bench::relativeError(out, blas);
     double denseTime =
         timeCompiled(entry(*denseEngine), a, b, c, out, n, reps);
     double sparsifierTime = timeCompiled(entry(*sparsifierEngine), a, b, c,
                                          out, n, sparsifierReps);
-    double sparsifierError = relativeError(out, blas);
+    double sparsifierError = spider_bench::relativeError(out, blas);
     std::printf("%8.2f %10.2f %10.2f %12.2f %10.2f %8.2fx %8.2fx %11.1f%% "
                 "%8.1e\n",
                 density, spiderTime * 1e3, blasTime * 1e3,

@@ -447,34 +447,14 @@ static double timeMedian(
   return times[times.size() / 2];
 }
 
-/// A field of /proc/self/status in KiB (VmRSS, VmHWM), or -1.
-static long statusKiB(const std::string &field) {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line))
-    if (line.compare(0, field.size() + 1, field + ":") == 0)
-      return std::strtol(line.c_str() + field.size() + 1, nullptr, 10);
-  return -1;
-}
-
 /// Extra resident memory of one call in MiB: the high-water mark during the
 /// call (reset first: writing 5 to clear_refs sets VmHWM to VmRSS) above the
 /// resident memory before it.
 static double extraRssMiB(const std::function<void()> &call) {
-  long before = statusKiB("VmRSS");
+  long before = spider_bench::statusKiB("VmRSS");
   std::ofstream("/proc/self/clear_refs") << "5";
   call();
-  return (statusKiB("VmHWM") - before) / 1024.0;
-}
-
-static double relativeError(const std::vector<float> &got,
-                            const std::vector<float> &want) {
-  double diff = 0, scale = 0;
-  for (size_t i = 0; i < got.size(); ++i) {
-    diff = std::max(diff, std::fabs(double(got[i]) - double(want[i])));
-    scale = std::max(scale, std::fabs(double(want[i])));
-  }
-  return diff / (scale > 0 ? scale : 1.0);
+  return (spider_bench::statusKiB("VmHWM") - before) / 1024.0;
 }
 
 //===----------------------------------------------------------------------===//
@@ -560,7 +540,7 @@ static Row measure(ExecutionEngine &engine, const std::string &kind, bool layer,
   row.indexS = spider_rt_profile_index_seconds() / reps;
   row.spiderMiB =
       extraRssMiB([&] { callSpider(fn, g, x, w, f, h, cols, &got); });
-  row.error = relativeError(got, ref);
+  row.error = spider_bench::relativeError(got, ref);
   return row;
 }
 

@@ -353,37 +353,16 @@ template <typename Body> static double medianTime(int runs, Body &&body) {
   return times[times.size() / 2];
 }
 
-/// A field of /proc/self/status in kB (VmRSS, VmHWM), or -1.
-static long statusKiB(const char *field) {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  size_t len = std::strlen(field);
-  while (std::getline(status, line))
-    if (line.compare(0, len, field) == 0 && line[len] == ':')
-      return std::atol(line.c_str() + len + 1);
-  return -1;
-}
-
 /// VmHWM resets through clear_refs, so the process peak over the whole run
 /// is the maximum of the marks seen before each reset.
 static long processPeakKiB = 0;
 
 static void resetHighWaterMark() {
-  processPeakKiB = std::max(processPeakKiB, statusKiB("VmHWM"));
+  processPeakKiB = std::max(processPeakKiB, spider_bench::statusKiB("VmHWM"));
   std::ofstream("/proc/self/clear_refs") << "5";
 }
 
 static double mib(double bytes) { return bytes / (1024.0 * 1024.0); }
-
-static double relativeError(const std::vector<float> &got,
-                            const std::vector<float> &want) {
-  double diff = 0, scale = 0;
-  for (size_t i = 0; i < got.size(); ++i) {
-    diff = std::max(diff, std::fabs(double(got[i]) - double(want[i])));
-    scale = std::max(scale, std::fabs(double(want[i])));
-  }
-  return diff / (scale > 0 ? scale : 1.0);
-}
 
 //===----------------------------------------------------------------------===//
 // The rows
@@ -454,10 +433,10 @@ static double moeExtraRssMiB(MoeFn fn, const Shape &s, std::vector<float> &x,
   // Hand the heap's free pages back first: otherwise the call reuses what
   // earlier calls freed and its own buffers never show in the RSS.
   malloc_trim(0);
-  long before = statusKiB("VmRSS");
+  long before = spider_bench::statusKiB("VmRSS");
   resetHighWaterMark();
   fn(&result, &xv, &gv, &w1v, &w2v);
-  long peak = statusKiB("VmHWM");
+  long peak = spider_bench::statusKiB("VmHWM");
   release(result, x.data());
   return (peak - before) / 1024.0;
 }
@@ -538,8 +517,8 @@ static Row runRow(ExecutionEngine &engine, const Shape &s, const Routing &r,
                        yPadded.data(), s.T, s.D, s.F, s.E, kCapacityFactor);
                    timer.stop();
                  });
-  row.err = relativeError(ySpider, yBlas);
-  row.routedErr = relativeError(yRouted, yBlas);
+  row.err = spider_bench::relativeError(ySpider, yBlas);
+  row.routedErr = spider_bench::relativeError(yRouted, yBlas);
   if (!caseDir.empty())
     writeMoeCase(casePath(s, r).c_str(), s.T, s.D, s.F, s.E, kSeedX, kSeedW1,
                  kSeedW2, 1.0f, w.scale1, w.scale2, g.data(), yBlas.data());
