@@ -55,7 +55,8 @@ bench: configure
 	  (apt-get update -qq && apt-get install -y -qq libopenblas-dev python3-matplotlib >/dev/null)
 	cmake $(BUILD) >/dev/null
 	ninja -C $(BUILD) -j$(JOBS) spider-cpu-bench
-	bash bench/run-cpu-bench.sh $(BUILD) docs
+	SPIDER_NUM_THREADS=1 bash bench/run-cpu-bench.sh $(BUILD) docs
+	SPIDER_NUM_THREADS=0 bash bench/run-cpu-bench.sh $(BUILD) docs
 
 # The MoE FFN at Switch-base-64 scale and a GNN layer on a 100k-vertex
 # graph, against PyTorch (Debian's python3-torch, optional) and C++ loops of
@@ -65,7 +66,8 @@ bench-moe: configure
 	  (apt-get update -qq && apt-get install -y -qq libopenblas-dev >/dev/null)
 	cmake $(BUILD) >/dev/null
 	ninja -C $(BUILD) -j$(JOBS) spider-moe-bench
-	bash bench/run-moe-bench.sh $(BUILD) docs
+	SPIDER_NUM_THREADS=1 bash bench/run-moe-bench.sh $(BUILD) docs
+	SPIDER_NUM_THREADS=0 bash bench/run-moe-bench.sh $(BUILD) docs
 
 bench-gnn: configure
 	@dpkg-query -W -f='$${Status}' libopenblas-dev 2>/dev/null | grep -q "ok installed" || \

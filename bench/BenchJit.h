@@ -26,6 +26,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #ifndef SPIDER_RUNTIME_LIB
@@ -34,7 +35,72 @@
 
 namespace spider_bench {
 
-/// `text` through spider-cpu-pipeline (default options), JIT-compiled at
+/// The vector ISA the benchmarks compile for: $SPIDER_CPU_ISA (host,
+/// avx512, avx2 or sse), the host's by default. Exits on a bad spelling.
+inline mlir::spider::CpuIsa benchCpuIsa() {
+  const char *name = std::getenv("SPIDER_CPU_ISA");
+  if (!name || !*name)
+    return mlir::spider::CpuIsa::Host;
+  std::optional<mlir::spider::CpuIsa> isa = mlir::spider::parseCpuIsa(name);
+  if (!isa) {
+    llvm::errs() << "SPIDER_CPU_ISA=" << name
+                 << " is not one of host, avx512, avx2, sse\n";
+    std::exit(2);
+  }
+  return *isa;
+}
+
+/// What benchCpuIsa() compiles for, for the output: "avx2 (host: avx512)".
+inline std::string describeCpuIsa() {
+  mlir::spider::CpuIsa host = mlir::spider::detectHostCpuIsa();
+  mlir::spider::CpuIsa isa = mlir::spider::resolveCpuIsa(benchCpuIsa());
+  return mlir::spider::stringifyCpuIsa(isa).str() + " (host: " +
+         mlir::spider::stringifyCpuIsa(host).str() + ")";
+}
+
+/// The threads the benchmarks compile for: $SPIDER_NUM_THREADS (0: every
+/// core), 1 by default. Exits on a bad value.
+inline unsigned benchThreads() {
+  const char *value = std::getenv("SPIDER_NUM_THREADS");
+  if (!value || !*value)
+    return 1;
+  char *end = nullptr;
+  long count = std::strtol(value, &end, 10);
+  if (*end || count < 0 || count > 4096) {
+    llvm::errs() << "SPIDER_NUM_THREADS=" << value
+                 << " is not a thread count\n";
+    std::exit(2);
+  }
+  return static_cast<unsigned>(count);
+}
+
+/// benchThreads() as a count: every core for 0. Baselines (OpenBLAS,
+/// PyTorch) run on as many.
+inline int benchThreadCount() {
+  unsigned threads = benchThreads();
+  if (threads == 0)
+    threads = std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<int>(threads);
+}
+
+/// spider-cpu-pipeline for benchCpuIsa() and benchThreads(), default
+/// options otherwise.
+inline void buildBenchPipeline(mlir::OpPassManager &pm) {
+  mlir::spider::CPUPipelineOptions options;
+  options.cpuIsa = benchCpuIsa();
+  options.threads = benchThreads();
+  mlir::spider::buildCPUPipeline(pm, options);
+}
+
+/// A JIT of `module` at -O3 with libspider_runtime loaded, for
+/// benchCpuIsa().
+inline llvm::Expected<std::unique_ptr<mlir::ExecutionEngine>>
+jitForBench(mlir::ModuleOp module) {
+  return mlir::spider::createJit(module, 3, SPIDER_RUNTIME_LIB, {},
+                                 benchCpuIsa());
+}
+
+/// `text` through spider-cpu-pipeline (benchBuildPipeline), JIT-compiled at
 /// -O3 with libspider_runtime loaded; null (diagnostics printed) on error.
 inline std::unique_ptr<mlir::ExecutionEngine>
 compileForCpu(mlir::MLIRContext &context, const std::string &text) {
@@ -43,10 +109,10 @@ compileForCpu(mlir::MLIRContext &context, const std::string &text) {
   if (!module)
     return nullptr;
   mlir::PassManager pm(&context);
-  mlir::spider::buildCPUPipeline(pm, mlir::spider::CPUPipelineOptions());
+  buildBenchPipeline(pm);
   if (mlir::failed(pm.run(*module)))
     return nullptr;
-  auto engine = mlir::spider::createJit(*module, 3, SPIDER_RUNTIME_LIB);
+  auto engine = jitForBench(*module);
   if (!engine) {
     llvm::errs() << llvm::toString(engine.takeError()) << "\n";
     return nullptr;

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Runs the CPU benchmark and plots it:
-#   bash bench/run-cpu-bench.sh [build-dir] [output-dir]
-# Writes <output-dir>/cpu-bench.csv, cpu-bench-conv.csv (the convolution
-# rows), cpu-bench.txt and cpu-bench.png
+#   [SPIDER_NUM_THREADS=N] [SPIDER_CPU_ISA=avx2] bash bench/run-cpu-bench.sh [build-dir] [output-dir] [options]
+# Spider and OpenBLAS run on N threads (default 1; 0: every core), Spider
+# compiled for the ISA named (default: the host's). Writes
+# <output-dir>/cpu-bench.csv, cpu-bench-conv.csv (the convolution
+# rows), cpu-bench.txt and cpu-bench.png; other thread counts and ISAs get
+# their own names (cpu-bench-t2.*, cpu-bench-avx2.*)
 # (default output-dir: docs/). Needs libopenblas-dev and Debian's python3-matplotlib
 # (make bench installs them).
 set -euo pipefail
@@ -10,12 +13,21 @@ build=$(cd "${1:-build}" && pwd)
 out=${2:-docs}
 mkdir -p "$out"
 . "$(dirname "$0")/openblas-env.sh"
+cores=$(nproc)
+threads=${SPIDER_NUM_THREADS:-1}
+[ "$threads" = 0 ] && threads=$cores
+export SPIDER_NUM_THREADS=$threads
+name=cpu-bench
+[ "${SPIDER_CPU_ISA:-host}" = host ] || name=$name-$SPIDER_CPU_ISA
+[ "$threads" = 1 ] || name=$name-t$threads
 {
   echo "# $(date -u +%Y-%m-%d) $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')," \
        "$(nproc) cores, flags: $(grep -ow 'avx512f\|avx2' /proc/cpuinfo | sort -u | tr '\n' ' ')" \
        "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-auto}"
-  "$build/bin/spider-cpu-bench" --csv="$out/cpu-bench.csv" \
-    --conv-csv="$out/cpu-bench-conv.csv" "${@:3}"
-} | tee "$out/cpu-bench.txt"
-/usr/bin/python3 "$(dirname "$0")/plot_cpu_bench.py" "$out/cpu-bench.csv" "$out/cpu-bench.png"
-echo "wrote $out/cpu-bench.png"
+  "$build/bin/spider-cpu-bench" --csv="$out/$name.csv" \
+    --conv-csv="$out/$name-conv.csv" "${@:3}"
+} | tee "$out/$name.txt"
+if /usr/bin/python3 -c 'import matplotlib' 2>/dev/null; then
+  /usr/bin/python3 "$(dirname "$0")/plot_cpu_bench.py" "$out/$name.csv" "$out/$name.png"
+  echo "wrote $out/$name.png"
+fi

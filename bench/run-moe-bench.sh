@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the MoE FFN benchmark, then PyTorch's per-expert loop on each case:
-#   bash bench/run-moe-bench.sh [build-dir] [output-dir] [spider-moe-bench options]
-# Writes <output-dir>/moe-bench.txt (everything printed), moe-bench.csv
+#   [SPIDER_NUM_THREADS=N] bash bench/run-moe-bench.sh [build-dir] [output-dir] [spider-moe-bench options]
+# Spider, OpenBLAS and PyTorch all run on N threads (default 1; 0: every
+# core). Writes <output-dir>/moe-bench.txt (everything printed), moe-bench.csv
 # (spider-moe-bench's rows) and the case files under $TMPDIR/spider-moe-cases
 # (default output-dir: docs/). PyTorch is skipped when `import torch` fails.
 set -euo pipefail
@@ -16,14 +17,19 @@ rm -rf "$cases"
 mkdir -p "$cases"
 . "$(dirname "$0")/openblas-env.sh"
 cores=$(nproc) # before OMP_NUM_THREADS, which GNU nproc obeys
-# One thread everywhere: Spider's code is single-threaded, and PyTorch's
-# matmuls go to the same OpenBLAS, which reads these when it loads.
-export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
+# The same thread count everywhere: Spider (through libomp), OpenBLAS and
+# PyTorch (whose matmuls go to the same OpenBLAS, which reads these when it
+# loads). Other counts than 1 get their own files, moe-bench-t<N>.*.
+threads=${SPIDER_NUM_THREADS:-1}
+[ "$threads" = 0 ] && threads=$cores
+export SPIDER_NUM_THREADS=$threads OPENBLAS_NUM_THREADS=$threads OMP_NUM_THREADS=$threads
+name=moe-bench
+[ "$threads" = 1 ] || name=moe-bench-t$threads
 
 # The combined table: each spider-moe-bench row with PyTorch's time on the
 # same case (torch_ms, spider_vs_torch = torch_ms / spider_ms).
 combine() {
-  /usr/bin/python3 - "$out/moe-bench.csv" "$cases" <<'EOF'
+  /usr/bin/python3 - "$out/$name.csv" "$cases" <<'EOF'
 import csv, json, os, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 print()
@@ -59,7 +65,7 @@ EOF
        "$cores cores, flags: $(grep -ow 'avx512f\|avx2' /proc/cpuinfo | sort -u | tr '\n' ' ')" \
        "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-auto}"
   status=0
-  "$build/bin/spider-moe-bench" --case-dir="$cases" --csv="$out/moe-bench.csv" \
+  "$build/bin/spider-moe-bench" --case-dir="$cases" --csv="$out/$name.csv" \
     "${@:3}" || status=$?
   if [ "$status" -ne 0 ]; then
     echo "spider-moe-bench failed (exit $status)"
@@ -69,12 +75,12 @@ EOF
     for case in "$cases"/*.case; do
       [ -e "$case" ] || continue
       echo "torch $(basename "$case"):"
-      /usr/bin/python3 "$here/moe_torch.py" --input "$case" --threads 1 \
+      /usr/bin/python3 "$here/moe_torch.py" --input "$case" --threads "$threads" \
         --reps 5 | tee "${case%.case}.json"
     done
   else
     echo "PyTorch not importable: torch columns skipped"
   fi
   combine
-} 2>&1 | tee "$out/moe-bench.txt"
+} 2>&1 | tee "$out/$name.txt"
 exit "${PIPESTATUS[0]}"

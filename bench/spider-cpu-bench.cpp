@@ -150,7 +150,7 @@ compile(MLIRContext &context, const std::string &text,
   pipeline(pm);
   if (failed(pm.run(*module)))
     return nullptr;
-  auto engine = mlir::spider::createJit(*module, 3, SPIDER_RUNTIME_LIB);
+  auto engine = spider_bench::jitForBench(*module);
   if (!engine) {
     llvm::errs() << llvm::toString(engine.takeError()) << "\n";
     return nullptr;
@@ -327,11 +327,11 @@ static int runConvRows(MLIRContext &context,
   _mlir_ciface_spider_rt_fill_random_f32(&xRef, 5, 1.0, 1, 1, 1, 1);
 
   std::printf("\nconv_2d_nhwc_hwcf %lldx%lldx%lld -> %lld, %lldx%lld "
-              "filter sparse in micro-tiles, single thread, medians of %d\n",
+              "filter sparse in micro-tiles, %d thread(s), medians of %d\n",
               static_cast<long long>(s.h), static_cast<long long>(s.w),
               static_cast<long long>(s.c), static_cast<long long>(s.f),
               static_cast<long long>(s.k), static_cast<long long>(s.k),
-              int(reps));
+              spider_bench::benchThreadCount(), int(reps));
   std::printf("%16s %8s %10s %12s %12s %9s %9s %8s\n", "microtile", "density",
               "spider_ms", "unmarked_ms", "im2col_blas", "vs_unmrk", "vs_blas",
               "error");
@@ -376,15 +376,16 @@ int main(int argc, char **argv) {
   if (points.empty())
     points = {0.01, 0.05, 0.10, 0.25, 0.50, 1.0};
   int64_t n = size;
-  openblas_set_num_threads(1);
+  openblas_set_num_threads(spider_bench::benchThreadCount());
 
   DialectRegistry registry;
   mlir::spider::initializeJit(registry);
   MLIRContext context(registry);
 
   auto spiderPipeline = [](OpPassManager &pm) {
-    mlir::spider::buildCPUPipeline(pm, mlir::spider::CPUPipelineOptions());
+    spider_bench::buildBenchPipeline(pm);
   };
+  std::printf("cpu-isa: %s\n", spider_bench::describeCpuIsa().c_str());
   auto sparsifierPipeline = [](OpPassManager &pm) {
     sparse_tensor::buildSparsifier(pm, sparse_tensor::SparsifierOptions());
   };
@@ -406,8 +407,10 @@ int main(int argc, char **argv) {
   std::fill(c.begin(), c.end(), 0.0f);
 
   std::printf("spider-cpu-bench: %lld^3 f32, A sparse in [32, 1] micro-tiles, "
-              "single thread, medians of %d (sparsifier %d)\n",
-              static_cast<long long>(n), int(reps), int(sparsifierReps));
+              "%d thread(s) (Spider and OpenBLAS; the sparsifier: one), "
+              "medians of %d (sparsifier %d)\n",
+              static_cast<long long>(n), spider_bench::benchThreadCount(),
+              int(reps), int(sparsifierReps));
   std::printf("%8s %10s %10s %12s %10s %9s %9s %12s %8s\n", "density",
               "spider_ms", "blas_ms", "sparsifier_ms", "mlirdense_ms",
               "vs_blas", "vs_sprsf", "index_share", "error");

@@ -558,7 +558,7 @@ int main(int argc, char **argv) {
       return 1;
     }
   int64_t v = numVertices, f = numFeatures, h = numHidden;
-  openblas_set_num_threads(1);
+  openblas_set_num_threads(spider_bench::benchThreadCount());
   if (emitMlir) {
     std::printf("%s", program(v, f, h, kinds).c_str());
     return 0;
@@ -574,9 +574,11 @@ int main(int argc, char **argv) {
     return 1;
   }
   std::printf("spider-gnn-bench: V=%lld F=%lld H=%lld, R-MAT(0.57, 0.19, "
-              "0.19), single thread, medians of %d, compiled in %.1f s\n",
+              "0.19), %d thread(s), medians of %d, compiled in %.1f s\n",
               static_cast<long long>(v), static_cast<long long>(f),
-              static_cast<long long>(h), int(reps), spider_bench::seconds() - t0);
+              static_cast<long long>(h), spider_bench::benchThreadCount(),
+              int(reps), spider_bench::seconds() - t0);
+  std::printf("cpu-isa: %s\n", spider_bench::describeCpuIsa().c_str());
 
   std::vector<float> x(v * f), w(f * h);
   fillHashed(x.data(), x.size(), seed + 100, 1.0f);

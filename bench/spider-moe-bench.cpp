@@ -577,7 +577,7 @@ int main(int argc, char **argv) {
     tokens = {1024, 4096};
   std::vector<Routing> routings = selectedRoutings();
   const int64_t D = dModel, F = dFf, E = numExperts;
-  openblas_set_num_threads(1);
+  openblas_set_num_threads(spider_bench::benchThreadCount());
 
   DialectRegistry registry;
   mlir::spider::initializeJit(registry);
@@ -596,12 +596,15 @@ int main(int argc, char **argv) {
     csv.open(csvPath);
     csv << kColumns << "\n";
   }
-  if (!printProgram)
+  if (!printProgram) {
     std::printf("spider-moe-bench: d_model %lld, d_ff %lld, %lld experts, "
-                "f32, single thread, medians of %d after a warm-up; weights "
+                "f32, %d thread(s), medians of %d after a warm-up; weights "
                 "%.1f MiB\n",
                 static_cast<long long>(D), static_cast<long long>(F),
-                static_cast<long long>(E), int(reps), weightsMiB);
+                static_cast<long long>(E), spider_bench::benchThreadCount(),
+                int(reps), weightsMiB);
+    std::printf("cpu-isa: %s\n", spider_bench::describeCpuIsa().c_str());
+  }
   std::fflush(stdout);
   int status = 0;
   for (int64_t T : tokens) {

@@ -43,6 +43,11 @@ if getattr(config, "spider_sanitize", ""):
                                         "sanitize", "jit-allocations.supp")))
     config.cxx_compiler = config.spider_sanitize_cxx
 
+# One thread per spider-run unless a test asks for more (lit runs tests in
+# parallel already); tests of threads pass --threads themselves.
+config.environment["SPIDER_NUM_THREADS"] = os.environ.get(
+    "SPIDER_NUM_THREADS", "1")
+
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%spider_src_root", config.spider_src_root))
 config.substitutions.append(("%spider_obj_root", config.spider_obj_root))

@@ -7,7 +7,10 @@
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
 #include "mlir/Conversion/ConvertToLLVM/ToLLVMPass.h"
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
+#include "mlir/Conversion/OpenMPToLLVM/ConvertOpenMPToLLVM.h"
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
+#include "mlir/Conversion/SCFToOpenMP/SCFToOpenMP.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Conversion/VectorToLLVM/ConvertVectorToLLVMPass.h"
 #include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -23,14 +26,17 @@ using namespace mlir::spider;
 void mlir::spider::buildCPUPipeline(OpPassManager &pm,
                                     const CPUPipelineOptions &options) {
   // Spider on tensors: mark -> PIT -> loops over index groups -> runtime.
-  addMarksToPit(pm, options, Target::CPU);
+  addMarksToPit(pm, options, Target::CPU, options.cpuIsa);
   addPitToLoops(pm, Target::CPU, options.profile);
 
   // Dense compute, sparse or not: tiled and vectorized on tensors.
   if (options.vectorize) {
     OpPassManager &funcPm = pm.nest<func::FuncOp>();
     funcPm.addPass(createSpiderSpecializePackedContractions());
-    funcPm.addPass(createSpiderTileAndVectorize());
+    SpiderTileAndVectorizeOptions tileAndVectorize;
+    tileAndVectorize.cpuIsa = options.cpuIsa;
+    tileAndVectorize.parallelBlocks = options.threads != 1;
+    funcPm.addPass(createSpiderTileAndVectorize(tileAndVectorize));
     funcPm.addPass(vector::createLowerVectorMultiReductionPass());
     funcPm.addPass(vector::createLowerVectorMaskPass());
     pm.addPass(createCanonicalizerPass());
@@ -44,6 +50,16 @@ void mlir::spider::buildCPUPipeline(OpPassManager &pm,
   pm.addPass(createConvertLinalgToLoopsPass());
   pm.addPass(createConvertVectorToSCFPass(
       VectorTransferToSCFOptions().enableFullUnroll()));
+  // Parallel blocks: on OpenMP's threads, or in order.
+  if (options.threads != 1) {
+    pm.addNestedPass<func::FuncOp>(createForallToParallelLoopPass());
+    ConvertSCFToOpenMPPassOptions toOpenMP;
+    toOpenMP.numThreads = options.threads;
+    pm.addPass(createConvertSCFToOpenMPPass(toOpenMP));
+    pm.addNestedPass<func::FuncOp>(createSpiderInlineAllocaScopes());
+  } else {
+    pm.addNestedPass<func::FuncOp>(createForallToForLoopPass());
+  }
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
@@ -51,6 +67,8 @@ void mlir::spider::buildCPUPipeline(OpPassManager &pm,
   vectorToLLVM.vectorContractLowering =
       vector::VectorContractLowering::OuterProduct;
   pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
+  if (options.threads != 1)
+    pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createConvertToLLVMPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createReconcileUnrealizedCastsPass());

@@ -19,7 +19,7 @@ using namespace mlir::spider;
 template <typename Derived>
 void mlir::spider::addMarksToPit(OpPassManager &pm,
                                  const SpiderPipelineOptions<Derived> &options,
-                                 Target target) {
+                                 Target target, CpuIsa cpuIsa) {
   // Aggregated ops (linalg.softmax) first: the passes after see structured
   // ops only.
   pm.addPass(createSpiderDecomposeAggregatedOps());
@@ -32,6 +32,7 @@ void mlir::spider::addMarksToPit(OpPassManager &pm,
   if (options.selectTiles) {
     SpiderSelectTilesOptions selectTiles;
     selectTiles.target = target;
+    selectTiles.cpuIsa = cpuIsa;
     selectTiles.assumedDensity = options.assumedDensity;
     pm.addPass(createSpiderSelectTiles(selectTiles));
   }
@@ -41,11 +42,11 @@ void mlir::spider::addMarksToPit(OpPassManager &pm,
 template void
 mlir::spider::addMarksToPit(OpPassManager &,
                             const SpiderPipelineOptions<CPUPipelineOptions> &,
-                            Target);
+                            Target, CpuIsa);
 template void
 mlir::spider::addMarksToPit(OpPassManager &,
                             const SpiderPipelineOptions<GPUPipelineOptions> &,
-                            Target);
+                            Target, CpuIsa);
 
 void mlir::spider::addPitToLoops(OpPassManager &pm, Target target,
                                  bool profile) {

@@ -19,7 +19,7 @@ namespace mlir::spider {
 template <typename Derived>
 void addMarksToPit(OpPassManager &pm,
                    const SpiderPipelineOptions<Derived> &options,
-                   Target target);
+                   Target target, CpuIsa cpuIsa = CpuIsa::Host);
 
 /// Adds the rest of Spider on tensors: spider-lower-pit-to-loops (with the
 /// profiler calls if `profile`), spider-lower-gather-scatter,

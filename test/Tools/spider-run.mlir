@@ -1,6 +1,15 @@
 // spider-run compiles with spider-cpu-pipeline and runs in process.
 // RUN: spider-run %s | FileCheck %s
 // RUN: spider-run %s --profile | FileCheck %s --check-prefix=PROFILE
+// Code for another ISA than the host's (AVX2 and SSE run on any x86-64
+// machine this project uses): the same answer.
+// RUN: spider-run %s --cpu-isa=avx2 --profile | FileCheck %s --check-prefix=AVX2
+// RUN: spider-run %s --cpu-isa=sse | FileCheck %s
+// RUN: not spider-run %s --cpu-isa=avx1 2>&1 | FileCheck %s --check-prefix=BADISA
+// Threads: the option, the environment variable, a bad value.
+// RUN: spider-run %s --cpu-threads=2 | FileCheck %s
+// RUN: env SPIDER_NUM_THREADS=2 spider-run %s | FileCheck %s
+// RUN: env SPIDER_NUM_THREADS=two not spider-run %s 2>&1 | FileCheck %s --check-prefix=BADTHREADS
 // RUN: not spider-run %s --target=tpu 2>&1 | FileCheck %s --check-prefix=TARGET
 // RUN: not spider-run %s -e nowhere 2>&1 | FileCheck %s --check-prefix=ENTRY
 // RUN: not spider-run %s -e compute 2>&1 | FileCheck %s --check-prefix=SIGNATURE
@@ -10,6 +19,11 @@
 // PROFILE: spider profile: per spider.pit
 // PROFILE: 0   linalg.matmul at spider-run.mlir:{{[0-9]+}}:{{[0-9]+}} 1 {{.*}} pit
 // PROFILE: index construction: 1 calls
+// PROFILE: cpu-isa: {{avx512|avx2|sse}} (host)
+// AVX2: check 0.25: max relative error 0 ok
+// AVX2: cpu-isa: avx2{{$}}
+// BADISA: Cannot find option named 'avx1'
+// BADTHREADS: spider-run: error: SPIDER_NUM_THREADS=two is not a thread count (a number, 0 for every core)
 // TARGET: spider-run: error: --target=tpu is not a target: use cpu or gpu
 // ENTRY: spider-run: error: no function @nowhere to run (choose one with -e)
 // SIGNATURE: spider-run: error: @compute must take no arguments and return nothing

@@ -196,10 +196,13 @@ IsolatedRunner::run(ModuleOp base,
       mlir::spider::CPUPipelineOptions options;
       options.vectorize = config.vectorize;
       options.selectTiles = config.selectTiles;
+      options.cpuIsa = cpuIsa;
+      options.threads = threads;
       mlir::spider::buildCPUPipeline(pm, options);
       if (failed(pm.run(*module)))
         return kCompileFailed;
-      auto engine = mlir::spider::createJit(*module, optLevel, runtimeLibrary);
+      auto engine = mlir::spider::createJit(*module, optLevel, runtimeLibrary,
+                                            {}, cpuIsa);
       if (!engine) {
         llvm::errs() << "spider-diff: cannot JIT the program: "
                      << llvm::toString(engine.takeError()) << "\n";

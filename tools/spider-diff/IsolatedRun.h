@@ -15,6 +15,7 @@
 #ifndef SPIDER_TOOLS_SPIDER_DIFF_ISOLATEDRUN_H
 #define SPIDER_TOOLS_SPIDER_DIFF_ISOLATEDRUN_H
 
+#include "spider/Dialect/Spider/IR/CpuIsa.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
@@ -67,6 +68,11 @@ public:
   ~IsolatedRunner();
   IsolatedRunner(const IsolatedRunner &) = delete;
   IsolatedRunner &operator=(const IsolatedRunner &) = delete;
+
+  /// The vector ISA every compile is for (Host: this CPU's).
+  mlir::spider::CpuIsa cpuIsa = mlir::spider::CpuIsa::Host;
+  /// spider-cpu-pipeline's threads option for every compile.
+  unsigned threads = 1;
 
   /// False (with `error` set) if the runner's files could not be created.
   bool valid(std::string &error) const;

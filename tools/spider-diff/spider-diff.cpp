@@ -119,6 +119,17 @@ cl::opt<std::string>
             cl::desc("Write each program that differs or fails, as run, "
                      "into this directory"),
             cl::init(""));
+cl::opt<mlir::spider::CpuIsa> cpuIsa(
+    "cpu-isa",
+    cl::desc("The x86-64 vector ISA every program is compiled for, marked "
+             "or not (host: this CPU)"),
+    cl::values(SPIDER_CPU_ISA_CL_VALUES),
+    cl::init(mlir::spider::CpuIsa::Host));
+cl::opt<unsigned> cpuThreads(
+    "cpu-threads",
+    cl::desc("spider-cpu-pipeline's threads for every program, marked or "
+             "not (default 1; 0: every core)"),
+    cl::init(1));
 cl::opt<bool> verbose("v", cl::desc("Report every run"), cl::init(false));
 cl::opt<bool> printOutput(
     "print-output",
@@ -267,6 +278,8 @@ int main(int argc, char **argv) {
                       vector::VectorDialect, mlir::spider::SpiderDialect>();
 
   IsolatedRunner runner(runtime, timeout, optLevel, memoryLimit);
+  runner.cpuIsa = cpuIsa;
+  runner.threads = cpuThreads;
   std::string error;
   if (!runner.valid(error))
     return usage(error);

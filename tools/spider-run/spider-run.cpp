@@ -35,6 +35,7 @@
 #include "llvm/Support/SourceMgr.h"
 
 #include <chrono>
+#include <cstdlib>
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -54,6 +55,31 @@ static cl::opt<bool> profile("profile",
 static cl::opt<bool> vectorize("vectorize",
                                cl::desc("Tile and vectorize (the default)"),
                                cl::init(true));
+static cl::opt<mlir::spider::CpuIsa> cpuIsa(
+    "cpu-isa",
+    cl::desc("The x86-64 vector ISA to compile the CPU path for (host: this "
+             "CPU; another ISA compiles for its psABI level, e.g. AVX2 code "
+             "on an AVX-512 host)"),
+    cl::values(SPIDER_CPU_ISA_CL_VALUES),
+    cl::init(mlir::spider::CpuIsa::Host));
+/// $SPIDER_NUM_THREADS as a thread count: 0 (every core) when unset,
+/// kBadThreads when it is not a number.
+static constexpr unsigned kBadThreads = ~0u;
+static unsigned threadsFromEnvironment() {
+  const char *value = std::getenv("SPIDER_NUM_THREADS");
+  if (!value || !*value)
+    return 0;
+  char *end = nullptr;
+  unsigned long count = std::strtoul(value, &end, 10);
+  if (*end || value[0] == '-' || count >= kBadThreads)
+    return kBadThreads;
+  return static_cast<unsigned>(count);
+}
+static cl::opt<unsigned> threads(
+    "cpu-threads",
+    cl::desc("Threads for the CPU path's dense blocks (0: every core, or "
+             "OMP_NUM_THREADS; default $SPIDER_NUM_THREADS, else 0)"),
+    cl::init(threadsFromEnvironment()));
 static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"),
                                   cl::Prefix, cl::init(3));
 static cl::opt<bool> dumpLLVM("dump-mlir",
@@ -147,6 +173,10 @@ int main(int argc, char **argv) {
   cl::ParseCommandLineOptions(argc, argv, "Spider: compile and run\n");
   if (target != "cpu" && target != "gpu")
     return fail("--target=" + target + " is not a target: use cpu or gpu");
+  if (threads == kBadThreads)
+    return fail(llvm::Twine("SPIDER_NUM_THREADS=") +
+                std::getenv("SPIDER_NUM_THREADS") +
+                " is not a thread count (a number, 0 for every core)");
 
   DialectRegistry registry;
   mlir::spider::initializeJit(registry);
@@ -181,6 +211,8 @@ int main(int argc, char **argv) {
     mlir::spider::CPUPipelineOptions options;
     options.profile = profile;
     options.vectorize = vectorize;
+    options.cpuIsa = cpuIsa;
+    options.threads = threads;
     mlir::spider::buildCPUPipeline(pm, options);
     if (failed(pm.run(*module)))
       return fail("compilation failed");
@@ -196,14 +228,22 @@ int main(int argc, char **argv) {
                                  cast<StringAttr>(name).getValue().str().c_str());
 
   auto engine = mlir::spider::createJit(*module, optLevel,
-                                        runtimeLibrary(argv[0]), extra);
+                                        runtimeLibrary(argv[0]), extra,
+                                        cpuIsa);
   if (!engine)
     return fail("cannot JIT the program: " +
                 llvm::toString(engine.takeError()));
   if (llvm::Error err = (*engine)->invokePacked(entry))
     return fail("running @" + entry + " failed: " +
                 llvm::toString(std::move(err)));
-  if (profile)
+  if (profile) {
     spider_rt_profile_report();
+    if (target == "cpu")
+      llvm::outs() << "cpu-isa: "
+                   << mlir::spider::stringifyCpuIsa(
+                          mlir::spider::resolveCpuIsa(cpuIsa))
+                   << (cpuIsa == mlir::spider::CpuIsa::Host ? " (host)" : "")
+                   << "\n";
+  }
   return 0;
 }

@@ -44,3 +44,35 @@ TEST(TileCostModel, ThresholdsAndTiles) {
   EXPECT_DOUBLE_EQ(TileCostModel::get(Target::GPU).denseThreshold(), 0.5);
   EXPECT_EQ(TileCostModel::get(Target::GPU).database().registerTile[0], 16);
 }
+
+TEST(TileCostModel, OneDatabasePerCpuIsa) {
+  // A register tile of accumulators per ISA that fits its register file:
+  // 4 x 64 floats in 16 of AVX-512's 32 zmm, 4 x 32 in 16 ymm, 4 x 8 in 8
+  // xmm registers.
+  const TileDatabase &avx512 =
+      TileCostModel::get(Target::CPU, CpuIsa::AVX512).database();
+  const TileDatabase &avx2 =
+      TileCostModel::get(Target::CPU, CpuIsa::AVX2).database();
+  const TileDatabase &sse =
+      TileCostModel::get(Target::CPU, CpuIsa::SSE).database();
+  EXPECT_EQ(avx512.isa, "avx512");
+  EXPECT_EQ(avx512.vectorWidth, 16);
+  EXPECT_EQ(avx512.registerTile[1], 64);
+  EXPECT_EQ(avx2.isa, "avx2");
+  EXPECT_EQ(avx2.vectorWidth, 8);
+  EXPECT_EQ(avx2.registerTile[1], 32);
+  EXPECT_EQ(sse.isa, "sse");
+  EXPECT_EQ(sse.vectorWidth, 4);
+  // Host resolves to one of them; the GPU has none of them.
+  EXPECT_EQ(&TileCostModel::get(Target::CPU).database(),
+            &TileCostModel::get(Target::CPU, detectHostCpuIsa()).database());
+  EXPECT_EQ(TileCostModel::get(Target::GPU, CpuIsa::AVX2).database().isa, "");
+}
+
+TEST(CpuIsa, SpellingsRoundTrip) {
+  for (CpuIsa isa : {CpuIsa::Host, CpuIsa::AVX512, CpuIsa::AVX2, CpuIsa::SSE})
+    EXPECT_EQ(parseCpuIsa(stringifyCpuIsa(isa)), isa);
+  EXPECT_EQ(parseCpuIsa("avx-512"), std::nullopt);
+  EXPECT_NE(resolveCpuIsa(CpuIsa::Host), CpuIsa::Host);
+  EXPECT_EQ(llvmCpuForIsa(CpuIsa::AVX2), "x86-64-v3");
+}

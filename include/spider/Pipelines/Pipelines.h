@@ -3,6 +3,7 @@
 #ifndef SPIDER_PIPELINES_PIPELINES_H
 #define SPIDER_PIPELINES_PIPELINES_H
 
+#include "spider/Dialect/Spider/IR/CpuIsa.h"
 #include "spider/Support/CudaToolkit.h"
 
 #include "mlir/Pass/PassOptions.h"
@@ -80,6 +81,19 @@ struct CPUPipelineOptions : public SpiderPipelineOptions<CPUPipelineOptions> {
       *this, "vectorize",
       llvm::cl::desc("Tile and vectorize linalg ops (off: scalar loops)"),
       llvm::cl::init(true)};
+  PassOptions::Option<CpuIsa> cpuIsa{
+      *this, "cpu-isa",
+      llvm::cl::desc("The vector ISA whose register tiles and vector widths "
+                     "are chosen (host: the CPU the compiler runs on)"),
+      llvm::cl::init(CpuIsa::Host),
+      llvm::cl::values(SPIDER_CPU_ISA_CL_VALUES)};
+  PassOptions::Option<unsigned> threads{
+      *this, "threads",
+      llvm::cl::desc("Threads for the blocks of dense contractions, through "
+                     "OpenMP (libomp): 1 runs them in order and needs no "
+                     "OpenMP, 0 takes what OpenMP gives (OMP_NUM_THREADS, "
+                     "else every core), N > 1 exactly N"),
+      llvm::cl::init(1)};
 };
 
 /// Builds `spider-cpu-pipeline`: a whole program of func, arith, math,

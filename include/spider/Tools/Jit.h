@@ -9,6 +9,7 @@
 #ifndef SPIDER_TOOLS_JIT_H
 #define SPIDER_TOOLS_JIT_H
 
+#include "spider/Dialect/Spider/IR/CpuIsa.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "llvm/ADT/ArrayRef.h"
 
@@ -31,7 +32,8 @@ void initializeJit(DialectRegistry &registry);
 /// utilities and `extraLibraries` loaded.
 llvm::Expected<std::unique_ptr<ExecutionEngine>>
 createJit(ModuleOp module, unsigned optLevel, llvm::StringRef runtimeLibrary,
-          llvm::ArrayRef<std::string> extraLibraries = {});
+          llvm::ArrayRef<std::string> extraLibraries = {},
+          CpuIsa cpuIsa = CpuIsa::Host);
 
 } // namespace mlir::spider
 

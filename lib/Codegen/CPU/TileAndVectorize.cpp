@@ -1,17 +1,25 @@
 //===- TileAndVectorize.cpp - Tile linalg ops, vectorize the tiles --------===//
 
+#include "PackPanels.h"
 #include "RelabelIterators.h"
+#include "Tiling.h"
 #include "VectorMicroKernel.h"
 #include "spider/Codegen/CPU/Passes.h"
+#include "spider/Dialect/Spider/CostModel/TileCostModel.h"
 #include "spider/Dialect/Spider/IR/ComputeTile.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/Transforms/Patterns.h"
+#include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/Dialect/Tensor/Transforms/SubsetInsertionOpInterfaceImpl.h"
+#include "mlir/Dialect/Vector/Transforms/SubsetOpInterfaceImpl.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
 
 namespace mlir::spider {
 #define GEN_PASS_DEF_SPIDERTILEANDVECTORIZE
@@ -58,20 +66,14 @@ std::optional<std::array<int64_t, 3>> contractionLoops(linalg::LinalgOp op) {
                                 static_cast<int64_t>(dims->k[0])};
 }
 
-/// Tiles `op` with `sizes` (0: not tiled); returns the tiled op.
+/// Tiles `op` with `sizes` (0: not tiled), with scf.for loops or one
+/// scf.forall; returns the tiled op.
 FailureOr<Operation *> tile(RewriterBase &rewriter, linalg::LinalgOp op,
-                            ArrayRef<int64_t> sizes) {
-  scf::SCFTilingOptions options;
-  SmallVector<OpFoldResult> tileSizes;
-  for (int64_t s : sizes)
-    tileSizes.push_back(rewriter.getIndexAttr(s));
-  options.setTileSizes(tileSizes);
-  rewriter.setInsertionPoint(op);
-  FailureOr<scf::SCFTilingResult> result = scf::tileUsingSCF(
-      rewriter, cast<TilingInterface>(op.getOperation()), options);
-  if (failed(result) || result->tiledOps.size() != 1)
+                            ArrayRef<int64_t> sizes, bool forall = false) {
+  FailureOr<scf::SCFTilingResult> result =
+      tileWithLoops(rewriter, op, sizes, forall);
+  if (failed(result))
     return failure();
-  rewriter.replaceOp(op, result->replacements);
   return result->tiledOps.front();
 }
 
@@ -79,15 +81,26 @@ struct TileAndVectorizePass
     : public spider::impl::SpiderTileAndVectorizeBase<TileAndVectorizePass> {
   using Base::Base;
 
+  void getDependentDialects(DialectRegistry &registry) const override {
+    Base::getDependentDialects(registry);
+    // Slices and transfers as subsets, for hoistLoopInvariantSubsets.
+    tensor::registerSubsetOpInterfaceExternalModels(registry);
+    vector::registerSubsetOpInterfaceExternalModels(registry);
+  }
+
   void runOnOperation() override {
     SmallVector<int64_t> cache(cacheTile.begin(), cacheTile.end());
     SmallVector<int64_t> reg(registerTile.begin(), registerTile.end());
-    // Defaults measured on AVX-512 (docs/performance.md): a 4x64 accumulator
-    // block (16 zmm registers) and 4-deep k steps, in 256x512x256 blocks.
+    // Defaults: the register tile and vector width of the ISA's tile
+    // database (docs/design.md, "Dense tiles per ISA"), in 256x512x256
+    // cache blocks.
+    const TileDatabase &db =
+        TileCostModel::get(Target::CPU, cpuIsa).database();
     if (cache.empty())
       cache = {256, 512, 256};
     if (reg.empty())
-      reg = {4, 64, 4};
+      reg.assign(db.registerTile.begin(), db.registerTile.end());
+    lanes = vectorWidth ? static_cast<int64_t>(vectorWidth) : db.vectorWidth;
     if (cache.size() != 3 || reg.size() != 3) {
       getOperation().emitError()
           << "spider-tile-and-vectorize: cache-tile and register-tile take "
@@ -124,6 +137,32 @@ struct TileAndVectorizePass
     populateVectorMicroKernelPatterns(patterns);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
+    if (failed(keepAccumulatorsInRegisters()))
+      return signalPassFailure();
+  }
+
+  /// The register tile's accumulator is read and written once per k step
+  /// until this runs: its bounds are min()s of the tile and the extent, so
+  /// its transfers are masked, and masked transfers of a memref are not
+  /// hoisted after bufferization. LLVM then stores every accumulator on
+  /// every step, which bounds the kernel by the store port. So, on tensors:
+  /// fold the min()s that loop bounds decide (the masks fold to all-true
+  /// where the tile divides the extent), then hoist the loop-invariant
+  /// slice and transfer pairs out of each loop, innermost first; the
+  /// accumulator becomes an iter_arg that stays in registers.
+  LogicalResult keepAccumulatorsInRegisters() {
+    if (failed(applyPatternsGreedily(getOperation(), canonicalizations())))
+      return failure();
+    IRRewriter rewriter(&getContext());
+    SmallVector<scf::ForOp> loops;
+    getOperation().walk([&](scf::ForOp loop) { loops.push_back(loop); });
+    for (scf::ForOp loop : loops) {
+      // Masks and bounds of the tile first (a mask made in the loop keeps
+      // its transfers there).
+      moveLoopInvariantCode(loop);
+      (void)hoistLoopInvariantSubsets(rewriter, loop);
+    }
+    return success();
   }
 
   /// Copies the input of `op` indexed by (row, col) into a fresh, contiguous
@@ -166,10 +205,10 @@ struct TileAndVectorizePass
     if (std::string why = explainTooManyOuterProducts(reg[0], reg[2]);
         !why.empty())
       return emit() << "register-tile " << why;
-    if (vectorWidth <= 0 || vectorWidth > kMaxComputeTileElements)
+    if (vectorWidth < 0 || vectorWidth > kMaxComputeTileElements)
       return emit() << "vector-width " << static_cast<int64_t>(vectorWidth)
-                    << " must lie in [1, "
-                    << kMaxComputeTileElements << "]";
+                    << " must lie in [0, "
+                    << kMaxComputeTileElements << "] (0: the ISA's)";
     return success();
   }
 
@@ -182,19 +221,98 @@ struct TileAndVectorizePass
     if (op.getNumLoops() == 0)
       return success();
     op = relabelIteratorsByMaps(rewriter, op);
+    // Before blocking, which replaces `op`.
+    std::optional<std::array<int64_t, 3>> mnk = contractionLoops(op);
     SmallVector<int64_t> outer, inner;
     if (failed(chooseTileSizes(op, cache, reg, outer, inner)))
       return failure();
-    FailureOr<Operation *> blocked = block(rewriter, op, cache, reg, outer);
+    // The register tile this op gets (a chosen compute tile wins), for the
+    // panels of B.
+    SmallVector<int64_t> opReg(reg);
+    if (mnk)
+      opReg = {inner[(*mnk)[0]], inner[(*mnk)[1]], inner[(*mnk)[2]]};
+    FailureOr<Operation *> blocked =
+        block(rewriter, op, cache, opReg, outer);
     if (failed(blocked))
       return success();
-    FailureOr<Operation *> tiled =
-        tile(rewriter, cast<linalg::LinalgOp>(*blocked), inner);
+    auto blockedOp = cast<linalg::LinalgOp>(*blocked);
+    if (mnk && inner[(*mnk)[0]] > 1 &&
+        succeeded(tileAndPeelRows(rewriter, blockedOp, (*mnk)[0], inner)))
+      return success();
+    FailureOr<Operation *> tiled = tile(rewriter, blockedOp, inner);
     if (failed(tiled))
       return success();
     vectorizeTile(rewriter, *tiled, inner);
     return success();
   }
+
+  /// Tiles the contraction `op` by the register tile `inner` and peels the
+  /// last, partial tile of its rows (loop `m`) when the row count may not
+  /// be a multiple of the tile's: a dynamic count, as PIT groups and MoE
+  /// experts have. The full tiles then get static shapes and unmasked
+  /// vectors; the rows left over run one at a time, also unmasked. (A
+  /// masked tile for them measured several times slower than a full one.)
+  /// Fails, leaving `op` alone, when there is nothing to peel.
+  LogicalResult tileAndPeelRows(IRRewriter &rewriter, linalg::LinalgOp op,
+                                int64_t m, ArrayRef<int64_t> inner) {
+    int64_t rows = op.getStaticLoopRanges()[m];
+    if (!ShapedType::isDynamic(rows) && rows % inner[m] == 0)
+      return failure();
+    // The row loop alone first: the rows left over then get their own
+    // n and k loops, inside which one row's accumulator stays in registers.
+    SmallVector<int64_t> rowsOnly(inner.size(), 0);
+    rowsOnly[m] = inner[m];
+    FailureOr<scf::SCFTilingResult> result =
+        tileWithLoops(rewriter, op, rowsOnly);
+    if (failed(result))
+      return failure();
+    auto rowLoop = cast<scf::ForOp>(result->loops.front().getOperation());
+    scf::ForOp partial;
+    if (failed(scf::peelForLoopAndSimplifyBounds(rewriter, rowLoop, partial)))
+      partial = nullptr;
+    // Static slice shapes for the full tiles (the bounds are now constant).
+    (void)applyPatternsGreedily(rowLoop.getRegion(), canonicalizations());
+    for (linalg::LinalgOp full : collectLinalgOps(rowLoop.getRegion())) {
+      FailureOr<Operation *> tiled = tile(rewriter, full, inner);
+      if (succeeded(tiled))
+        vectorizeTile(rewriter, *tiled, inner);
+    }
+    if (!partial)
+      return success();
+    SmallVector<int64_t> oneRow(inner);
+    oneRow[m] = 1;
+    for (linalg::LinalgOp rest : collectLinalgOps(partial.getRegion())) {
+      FailureOr<Operation *> tiled = tile(rewriter, rest, oneRow);
+      if (succeeded(tiled))
+        vectorizeTile(rewriter, *tiled, oneRow);
+    }
+    return success();
+  }
+
+  static SmallVector<linalg::LinalgOp> collectLinalgOps(Region &region) {
+    SmallVector<linalg::LinalgOp> ops;
+    region.walk([&](linalg::LinalgOp op) { ops.push_back(op); });
+    return ops;
+  }
+
+  /// Every canonicalization pattern of the context, frozen once.
+  const FrozenRewritePatternSet &canonicalizations() {
+    if (!canonicalizationPatterns) {
+      MLIRContext *ctx = &getContext();
+      RewritePatternSet patterns(ctx);
+      scf::populateSCFForLoopCanonicalizationPatterns(patterns);
+      for (Dialect *dialect : ctx->getLoadedDialects())
+        dialect->getCanonicalizationPatterns(patterns);
+      for (RegisteredOperationName op : ctx->getRegisteredOperations())
+        op.getCanonicalizationPatterns(patterns, ctx);
+      canonicalizationPatterns =
+          std::make_shared<FrozenRewritePatternSet>(std::move(patterns));
+    }
+    return *canonicalizationPatterns;
+  }
+  std::shared_ptr<FrozenRewritePatternSet> canonicalizationPatterns;
+  /// Lanes along the innermost loop of ops other than contractions.
+  int64_t lanes = 16;
 
   /// The cache-block sizes (`outer`, 0: not tiled) and the register tile
   /// (`inner`) over the loops of `op`.
@@ -234,7 +352,7 @@ struct TileAndVectorizePass
     // Vector lanes along the output's innermost dimension when it is a
     // parallel loop (a reduction then accumulates whole vectors, one step
     // at a time); along the innermost loop otherwise.
-    inner.back() = vectorWidth;
+    inner.back() = lanes;
     SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
     if (op.getNumReductionLoops() > 0 && op.getNumDpsInits() == 1) {
       AffineMap out = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
@@ -244,7 +362,7 @@ struct TileAndVectorizePass
       if (last &&
           iterators[last.getPosition()] == utils::IteratorType::parallel) {
         inner.assign(numLoops, 1);
-        inner[last.getPosition()] = vectorWidth;
+        inner[last.getPosition()] = lanes;
       }
     }
     if (fits)
@@ -262,12 +380,74 @@ struct TileAndVectorizePass
     // few rows of a PIT group (whose B rows SRead already packed).
     int64_t mExtent = mnk ? op.getStaticLoopRanges()[(*mnk)[0]]
                           : ShapedType::kDynamic;
+    if (mnk && packB) {
+      int64_t blockN =
+          chooseBlockN(op.getStaticLoopRanges()[(*mnk)[1]], cache[1], reg[1]);
+      if (blockN && canPackIntoPanels(op, *mnk, blockN, reg[1]))
+        return blockAndPackPanels(rewriter, op, *mnk, cache, reg, blockN);
+    }
     if (mnk && packB && !ShapedType::isDynamic(mExtent) &&
         mExtent >= 2 * cache[0])
       return blockAndPackB(rewriter, op, *mnk, cache, reg);
     if (llvm::any_of(outer, [](int64_t s) { return s != 0; }))
       return tile(rewriter, op, outer);
     return op.getOperation();
+  }
+
+  /// The n block of a contraction with `n` columns: the largest multiple of
+  /// the register tile's `nr` columns, at most `cacheN`, that divides `n`
+  /// (each block then has the same static size); 0 if there is none.
+  static int64_t chooseBlockN(int64_t n, int64_t cacheN, int64_t nr) {
+    if (ShapedType::isDynamic(n) || nr <= 0)
+      return 0;
+    for (int64_t b = std::min(cacheN, n) / nr * nr; b >= nr; b -= nr)
+      if (n % b == 0)
+        return b;
+    return 0;
+  }
+
+  /// Blocks like GotoBLAS: n and k blocks, each block of B copied into
+  /// contiguous panels of the register tile's columns, then m blocks, then
+  /// a loop over the panels whose body reads one panel (see PackPanels.cpp).
+  /// Returns the op of one panel, for the register tile.
+  FailureOr<Operation *> blockAndPackPanels(IRRewriter &rewriter,
+                                            linalg::LinalgOp op,
+                                            std::array<int64_t, 3> mnk,
+                                            ArrayRef<int64_t> cache,
+                                            ArrayRef<int64_t> reg,
+                                            int64_t blockN) {
+    int64_t numLoops = op.getNumLoops();
+    SmallVector<int64_t> nk(numLoops, 0), m(numLoops, 0);
+    nk[mnk[1]] = blockN;
+    nk[mnk[2]] = cache[2];
+    m[mnk[0]] = cache[0];
+    FailureOr<Operation *> blocked = failure();
+    if (parallelBlocks) {
+      // n blocks in parallel (disjoint columns of C), k blocks in order.
+      SmallVector<int64_t> n(numLoops, 0), k(numLoops, 0);
+      n[mnk[1]] = blockN;
+      k[mnk[2]] = cache[2];
+      blocked = tile(rewriter, op, n, /*forall=*/true);
+      if (succeeded(blocked))
+        blocked = tile(rewriter, cast<linalg::LinalgOp>(*blocked), k);
+    } else {
+      blocked = tile(rewriter, op, nk);
+    }
+    if (failed(blocked))
+      return failure();
+    auto current = cast<linalg::LinalgOp>(*blocked);
+    linalg::TransposeOp copy = copyIntoPanels(rewriter, current, mnk, reg[1]);
+    FailureOr<Operation *> rows = tile(rewriter, current, m);
+    if (failed(rows))
+      return failure();
+    FailureOr<linalg::LinalgOp> panel =
+        tileIntoPanels(rewriter, cast<linalg::LinalgOp>(*rows), mnk, reg[1],
+                       copy.getResult()[0]);
+    // The copy carries no compute tile, the one thing that can fail.
+    (void)tileAndVectorize(rewriter, copy, cache, reg);
+    if (failed(panel))
+      return failure();
+    return panel->getOperation();
   }
 
   /// Blocks in the order of GotoBLAS: n and k first, B's block packed into

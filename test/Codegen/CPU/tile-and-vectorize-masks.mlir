@@ -1,4 +1,4 @@
-// RUN: spider-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(spider-tile-and-vectorize),canonicalize)" | FileCheck %s --enable-var-scope
+// RUN: spider-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(spider-tile-and-vectorize{cpu-isa=avx512}),canonicalize)" | FileCheck %s --enable-var-scope
 
 // When a masked contraction runs unmasked. It may when every product that
 // the mask leaves out along a reduction loop is provably zero: each factor

@@ -1,19 +1,42 @@
-// RUN: spider-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(spider-tile-and-vectorize),canonicalize)" | FileCheck %s --enable-var-scope
+// RUN: spider-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(spider-tile-and-vectorize{cpu-isa=avx512}),canonicalize)" | FileCheck %s --enable-var-scope
 // RUN: spider-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(spider-tile-and-vectorize{register-tile=2,16,1}))" | FileCheck %s --check-prefix=OPTION
+// RUN: spider-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(spider-tile-and-vectorize{cpu-isa=avx2}),canonicalize)" | FileCheck %s --check-prefix=AVX2
+// RUN: spider-opt %s -split-input-file --pass-pipeline="builtin.module(func.func(spider-tile-and-vectorize{cpu-isa=sse}),canonicalize)" | FileCheck %s --check-prefix=SSE
 
-// A static matmul: cache blocks (256x512x256), a 4x64x4 register tile, and
-// FMAs on rows of B broadcast from elements of A. One m block: no packing.
+// A static matmul, AVX-512: k blocks of 256 (n is one block of 512), each
+// block of B copied into 8 panels of 64 columns, contiguous down k (expand
+// + transpose, vectorized); per panel, 4x64 register tiles whose
+// accumulator is read once, carried through the 4-deep k steps in
+// registers, and written once; FMAs on rows of the panel broadcast from
+// elements of A.
 // CHECK-LABEL: func.func @matmul
-// CHECK-NOT:     tensor.empty
+// CHECK:         %[[E:.*]] = tensor.empty() : tensor<8x256x64xf32>
 // CHECK:         scf.for {{.*}} to %c512 step %c256
-// CHECK:               scf.for {{.*}} step %c4
-// CHECK:                 scf.for {{.*}} step %c64
-// CHECK:                   scf.for {{.*}} step %c4
-// CHECK:                     vector.transfer_read {{.*}} vector<4x4xf32>
-// CHECK:                     vector.transfer_read {{.*}} vector<4x64xf32>
-// CHECK:                     vector.broadcast {{.*}} : f32 to vector<64xf32>
-// CHECK:                     vector.fma {{.*}} : vector<64xf32>
-// CHECK-NOT:                 vector.contract
+// CHECK:           tensor.expand_shape {{.*}} into tensor<256x8x64xf32>
+// CHECK:           %[[PANELS:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[E]]) -> (tensor<8x256x64xf32>)
+// CHECK:           scf.for {{.*}} to %c512 step %c64
+// CHECK:             tensor.extract_slice %[[PANELS]]{{.*}} : tensor<8x256x64xf32> to tensor<256x64xf32>
+// CHECK:             scf.for {{.*}} step %c4
+// CHECK:               vector.transfer_read {{.*}} vector<4x64xf32>
+// CHECK:               scf.for {{.*}} step %c4 iter_args({{.*}}) -> (vector<4x64xf32>)
+// CHECK:                 vector.transfer_read {{.*}} vector<4x4xf32>
+// CHECK:                 vector.transfer_read {{.*}} vector<4x64xf32>
+// CHECK:                 vector.broadcast {{.*}} : f32 to vector<64xf32>
+// CHECK:                 vector.fma {{.*}} : vector<64xf32>
+// CHECK-NOT:             vector.transfer_write
+// CHECK:                 scf.yield {{.*}} : vector<4x64xf32>
+// CHECK:               vector.transfer_write {{.*}} : vector<4x64xf32>, tensor<4x64xf32>
+// CHECK-NOT:     vector.contract
+// With AVX2, 4x32 register tiles (16 ymm registers) on panels of 32
+// columns; with SSE2, 4x8 on panels of 8.
+// AVX2-LABEL: func.func @matmul
+// AVX2:         tensor.empty() : tensor<16x256x32xf32>
+// AVX2:         scf.for {{.*}} step %c4 iter_args({{.*}}) -> (vector<4x32xf32>)
+// AVX2:           vector.fma {{.*}} : vector<32xf32>
+// SSE-LABEL: func.func @matmul
+// SSE:         tensor.empty() : tensor<64x256x8xf32>
+// SSE:         scf.for {{.*}} step %c4 iter_args({{.*}}) -> (vector<4x8xf32>)
+// SSE:           vector.fma {{.*}} : vector<8xf32>
 // OPTION-LABEL: func.func @matmul
 // OPTION:         vector.transfer_read {{.*}} vector<2x1xf32>
 // OPTION:         vector.fma {{.*}} : vector<16xf32>
@@ -24,18 +47,20 @@ func.func @matmul(%a: tensor<256x512xf32>, %b: tensor<512x512xf32>, %c: tensor<2
 
 // -----
 
-// Many m blocks: n and k blocks first, the block of B copied into a
-// contiguous tensor (vectorized), then the m blocks that reuse it.
+// Many m blocks: n and k blocks first, the block of B copied into panels
+// once, then the m blocks that all reuse them.
 // CHECK-LABEL: func.func @packed_b
 // CHECK-SAME:    %[[A:.*]]: tensor<1024x512xf32>, %[[B:.*]]: tensor<512x1024xf32>
+// CHECK:         %[[E:.*]] = tensor.empty() : tensor<8x256x64xf32>
 // CHECK:         scf.for {{.*}} step %c512
 // CHECK:           scf.for {{.*}} step %c256
 // CHECK:             %[[BLOCK:.*]] = tensor.extract_slice %[[B]]{{.*}} to tensor<256x512xf32>
-// CHECK:             %[[E:.*]] = tensor.empty() : tensor<256x512xf32>
-// CHECK:             %[[PACKED:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[E]]) -> (tensor<256x512xf32>)
+// CHECK:             tensor.expand_shape %[[BLOCK]]
+// CHECK:             %[[PANELS:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[E]]) -> (tensor<8x256x64xf32>)
 // CHECK:             scf.for {{.*}} to %c1024 step %c256
-// CHECK:               tensor.extract_slice %[[PACKED]]
-// CHECK:               vector.fma
+// CHECK:               scf.for {{.*}} to %c512 step %c64
+// CHECK:                 tensor.extract_slice %[[PANELS]]
+// CHECK:                 vector.fma
 // OPTION-LABEL: func.func @packed_b
 func.func @packed_b(%a: tensor<1024x512xf32>, %b: tensor<512x1024xf32>, %c: tensor<1024x1024xf32>) -> tensor<1024x1024xf32> {
   %r = linalg.matmul ins(%a, %b : tensor<1024x512xf32>, tensor<512x1024xf32>) outs(%c : tensor<1024x1024xf32>) -> tensor<1024x1024xf32>
@@ -44,14 +69,24 @@ func.func @packed_b(%a: tensor<1024x512xf32>, %b: tensor<512x1024xf32>, %c: tens
 
 // -----
 
-// Dynamic sizes (packed PIT tiles): reads are masked and padded with zero,
-// the contraction itself runs unmasked.
+// Dynamic sizes (packed PIT tiles): the rows are peeled, full 4-row tiles
+// first, then the rows left over one at a time; reads along n and k are
+// masked and padded with zero, the contraction itself runs unmasked, and
+// each accumulator is read and written once around its k loop.
 // CHECK-LABEL: func.func @packed
 // CHECK:         %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
-// CHECK:         vector.create_mask
-// CHECK:         vector.transfer_read %{{.*}}, %[[ZERO]], %{{.*}} {{.*}} vector<4x4xf32>
-// CHECK:         vector.fma
-// CHECK:         vector.transfer_write {{.*}}, %{{.*}} : vector<4x64xf32>, tensor<?x?xf32>
+// CHECK:         scf.for {{.*}} step %c4
+// CHECK:           vector.transfer_read {{.*}} vector<4x64xf32>
+// CHECK:           scf.for {{.*}} iter_args({{.*}}) -> (vector<4x64xf32>)
+// CHECK:             vector.create_mask
+// CHECK:             vector.transfer_read %{{.*}}, %[[ZERO]], %{{.*}} {{.*}} vector<4x4xf32>
+// CHECK:             vector.fma
+// CHECK:           vector.transfer_write {{.*}} : vector<4x64xf32>, tensor<4x?xf32>
+// CHECK:         scf.for {{.*}} step %c4
+// CHECK:           scf.for {{.*}} step %c1
+// CHECK:             scf.for {{.*}} iter_args({{.*}}) -> (vector<1x64xf32>)
+// CHECK:               vector.fma
+// CHECK:             vector.transfer_write {{.*}} : vector<1x64xf32>, tensor<1x?xf32>
 func.func @packed(%a: tensor<?x?xf32>, %b: tensor<?x?xf32>, %c: tensor<?x?xf32>) -> tensor<?x?xf32> {
   %r = linalg.matmul ins(%a, %b : tensor<?x?xf32>, tensor<?x?xf32>) outs(%c : tensor<?x?xf32>) -> tensor<?x?xf32>
   return %r : tensor<?x?xf32>

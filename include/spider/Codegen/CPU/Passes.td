@@ -66,8 +66,18 @@ def SpiderTileAndVectorize
                "Cache-block tile over (m, n, k) of contractions">,
     ListOption<"registerTile", "register-tile", "int64_t",
                "Register tile over (m, n, k) of contractions">,
-    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"16",
-           "Lanes along the innermost loop of other ops">,
+    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"0",
+           "Lanes along the innermost loop of other ops (0: the ISA's)">,
+    Option<"cpuIsa", "cpu-isa", "::mlir::spider::CpuIsa",
+           /*default=*/"::mlir::spider::CpuIsa::Host",
+           "The vector ISA whose register tile and vector width are the "
+           "defaults (host: the CPU the pass runs on)",
+           [{::llvm::cl::values(SPIDER_CPU_ISA_CL_VALUES)}]>,
+    Option<"parallelBlocks", "parallel-blocks", "bool", /*default=*/"false",
+           "Tile the n blocks of contractions with scf.forall: each block "
+           "writes its own columns of C and copies its own panels of B, so "
+           "blocks can run on different threads (spider-cpu-pipeline's "
+           "threads option)">,
     Option<"packB", "pack-b", "bool", /*default=*/"true",
            "Order contraction blocks as n, k, m and copy each block of B "
            "into a contiguous tensor that the m blocks reuse">,
@@ -116,6 +126,23 @@ def SpiderSpecializePackedContractions
     "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
     "::mlir::tensor::TensorDialect",
   ];
+}
+
+def SpiderInlineAllocaScopes
+    : Pass<"spider-inline-alloca-scopes", "::mlir::func::FuncOp"> {
+  let summary = "Inlines memref.alloca_scope ops that allocate nothing";
+  let description = [{
+    `convert-scf-to-openmp` wraps the body of every parallel loop in a
+    `memref.alloca_scope`, so that stack allocations made in one iteration
+    are freed at its end. The CPU path makes none there (its buffers are
+    heap allocations with explicit deallocation, and vector transfers are
+    fully unrolled), and a scope whose body holds `scf.for` loops stops
+    verifying once those become branches (a scope has one block). This
+    pass moves the body of every scope that contains no `memref.alloca` in
+    place of the scope; a scope that does allocate on the stack is left
+    alone.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
 def SpiderHoistVectorTransfers

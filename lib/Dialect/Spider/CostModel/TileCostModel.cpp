@@ -21,13 +21,39 @@ namespace {
 const std::pair<int64_t, double> kCpuEfficiency[] = {
     {1, 0.28}, {2, 0.49}, {4, 0.72}, {8, 0.95}, {16, 0.97}, {32, 1.0}};
 
-const TileDatabase kCpu = {
+// AVX-512: 4 rows by 4 zmm registers of accumulators (16 of 32), 4-deep k
+// steps; measured best among 4x64, 8x32, 12x32, 6x64 and 8x48 on the MoE
+// expert shape [64 x 768] x [768 x 3072] (docs/design.md, "Dense tiles per
+// ISA").
+const TileDatabase kCpuAvx512 = {
     /*target=*/"cpu",
+    /*isa=*/"avx512",
     /*registerTile=*/{4, 64, 4},
     /*vectorWidth=*/16,
     /*efficiencyByRows=*/kCpuEfficiency,
     // PIT and the dense kernel meet near 50% density on the 2048^3 matmul of
     // docs/performance.md.
+    /*denseThreshold=*/0.45,
+};
+// AVX2: 4 rows by 4 ymm registers (16 of 16 would spill the operands); the
+// 4x64 tile of AVX-512 needs 32 ymm accumulators and spills, measured at
+// 0.7x of this one with AVX-512 switched off. The efficiency table and the
+// threshold are AVX-512's until bench/kernel-rows.sh runs on an AVX2 host.
+const TileDatabase kCpuAvx2 = {
+    /*target=*/"cpu",
+    /*isa=*/"avx2",
+    /*registerTile=*/{4, 32, 4},
+    /*vectorWidth=*/8,
+    /*efficiencyByRows=*/kCpuEfficiency,
+    /*denseThreshold=*/0.45,
+};
+// SSE2 (any x86-64): 4 rows by 2 xmm registers. Not measured.
+const TileDatabase kCpuSse = {
+    /*target=*/"cpu",
+    /*isa=*/"sse",
+    /*registerTile=*/{4, 8, 4},
+    /*vectorWidth=*/4,
+    /*efficiencyByRows=*/kCpuEfficiency,
     /*denseThreshold=*/0.45,
 };
 // NVIDIA GPUs (spider-lower-pit-to-gpu's kernel). Not measured yet: the
@@ -39,6 +65,7 @@ const std::pair<int64_t, double> kGpuEfficiency[] = {
 
 const TileDatabase kGpu = {
     /*target=*/"gpu",
+    /*isa=*/"",
     /*registerTile=*/{16, 8, 16},
     /*vectorWidth=*/8,
     /*efficiencyByRows=*/kGpuEfficiency,
@@ -61,9 +88,19 @@ double TileDatabase::efficiency(int64_t rows) const {
   return efficiencyByRows.back().second;
 }
 
-const TileCostModel &TileCostModel::get(Target target) {
-  static const TileCostModel cpu(kCpu), gpu(kGpu);
-  return target == Target::GPU ? gpu : cpu;
+const TileCostModel &TileCostModel::get(Target target, CpuIsa isa) {
+  static const TileCostModel avx512(kCpuAvx512), avx2(kCpuAvx2), sse(kCpuSse),
+      gpu(kGpu);
+  if (target == Target::GPU)
+    return gpu;
+  switch (resolveCpuIsa(isa)) {
+  case CpuIsa::AVX2:
+    return avx2;
+  case CpuIsa::SSE:
+    return sse;
+  default:
+    return avx512;
+  }
 }
 
 const TileCostModel *TileCostModel::lookup(llvm::StringRef name) {

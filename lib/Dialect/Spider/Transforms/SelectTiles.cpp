@@ -47,7 +47,7 @@ struct SelectTilesPass
   using Base::Base;
 
   void runOnOperation() override {
-    const TileCostModel &model = TileCostModel::get(target);
+    const TileCostModel &model = TileCostModel::get(target, cpuIsa);
     getOperation()->walk([&](PitOp pit) { select(pit, model); });
   }
 

@@ -11,6 +11,7 @@
 #ifndef SPIDER_DIALECT_SPIDER_COSTMODEL_TILECOSTMODEL_H
 #define SPIDER_DIALECT_SPIDER_COSTMODEL_TILECOSTMODEL_H
 
+#include "spider/Dialect/Spider/IR/CpuIsa.h"
 #include "spider/Dialect/Spider/IR/Target.h"
 
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
@@ -27,6 +28,8 @@ namespace mlir::spider {
 /// One target's tiles and the measured behaviour of its dense kernels.
 struct TileDatabase {
   llvm::StringRef target;
+  /// The CPU vector ISA the tiles are for ("" on GPUs).
+  llvm::StringRef isa;
   /// Register tile over (m, n, k) of contractions.
   std::array<int64_t, 3> registerTile;
   /// Lanes along the innermost loop of other ops.
@@ -46,8 +49,9 @@ struct TileDatabase {
 /// The decisions spider-select-tiles takes for one target.
 class TileCostModel {
 public:
-  /// The cost model of `target`.
-  static const TileCostModel &get(Target target);
+  /// The cost model of `target`; on the CPU, of the vector ISA `isa`
+  /// (Host: the CPU this runs on).
+  static const TileCostModel &get(Target target, CpuIsa isa = CpuIsa::Host);
   /// The cost model of the target named `name`; null for an unknown name.
   static const TileCostModel *lookup(llvm::StringRef name);
 

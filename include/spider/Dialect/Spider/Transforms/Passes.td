@@ -99,6 +99,11 @@ def SpiderSelectTiles : Pass<"spider-select-tiles"> {
            /*default=*/"::mlir::spider::Target::CPU",
            "The target whose tile database decides (cpu, gpu or an sm_ "
            "architecture)", [{::llvm::cl::values(SPIDER_TARGET_CL_VALUES)}]>,
+    Option<"cpuIsa", "cpu-isa", "::mlir::spider::CpuIsa",
+           /*default=*/"::mlir::spider::CpuIsa::Host",
+           "With target=cpu, the vector ISA whose tiles are chosen (host: "
+           "the CPU the pass runs on)",
+           [{::llvm::cl::values(SPIDER_CPU_ISA_CL_VALUES)}]>,
     Option<"assumedDensity", "assumed-density", "double", /*default=*/"0.1",
            "The micro-tile density the cover is chosen for">,
     Option<"denseFallback", "dense-fallback", "bool", /*default=*/"true",
