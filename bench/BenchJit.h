@@ -89,6 +89,9 @@ inline void buildBenchPipeline(mlir::OpPassManager &pm) {
   mlir::spider::CPUPipelineOptions options;
   options.cpuIsa = benchCpuIsa();
   options.threads = benchThreads();
+  // A tile database measured on the host (bench/spider-tune.sh).
+  if (const char *db = std::getenv("SPIDER_TILE_DB"))
+    options.tileDatabase = db;
   mlir::spider::buildCPUPipeline(pm, options);
 }
 

@@ -77,6 +77,9 @@ static cl::opt<std::string>
 static cl::opt<bool> convOnly("conv-only",
                               cl::desc("Run the convolution rows only"));
 static cl::opt<bool> noConv("no-conv", cl::desc("Skip the convolution rows"));
+static cl::opt<bool> noSparsifier(
+    "no-sparsifier",
+    cl::desc("Skip MLIR's sparsifier (its column reads 0; bench/spider-tune.sh)"));
 
 using MemRef2D = StridedMemRefType<float, 2>;
 using ComputeFn = void (*)(MemRef2D *, MemRef2D *, MemRef2D *, MemRef2D *);
@@ -394,8 +397,10 @@ int main(int argc, char **argv) {
   auto spiderEngine = compile(context, program(n, "spider"), spiderPipeline);
   auto denseEngine = compile(context, program(n, "dense"), spiderPipeline);
   auto sparsifierEngine =
-      compile(context, program(n, "sparsifier"), sparsifierPipeline);
-  if (!spiderEngine || !denseEngine || !sparsifierEngine) {
+      noSparsifier
+          ? nullptr
+          : compile(context, program(n, "sparsifier"), sparsifierPipeline);
+  if (!spiderEngine || !denseEngine || (!noSparsifier && !sparsifierEngine)) {
     llvm::errs() << "spider-cpu-bench: compilation failed\n";
     return 1;
   }
@@ -445,9 +450,12 @@ int main(int argc, char **argv) {
     double spiderError = spider_bench::relativeError(out, blas);
     double denseTime =
         timeCompiled(entry(*denseEngine), a, b, c, out, n, reps);
-    double sparsifierTime = timeCompiled(entry(*sparsifierEngine), a, b, c,
-                                         out, n, sparsifierReps);
-    double sparsifierError = spider_bench::relativeError(out, blas);
+    double sparsifierTime = 0, sparsifierError = 0;
+    if (sparsifierEngine) {
+      sparsifierTime = timeCompiled(entry(*sparsifierEngine), a, b, c, out, n,
+                                    sparsifierReps);
+      sparsifierError = spider_bench::relativeError(out, blas);
+    }
     std::printf("%8.2f %10.2f %10.2f %12.2f %10.2f %8.2fx %8.2fx %11.1f%% "
                 "%8.1e\n",
                 density, spiderTime * 1e3, blasTime * 1e3,

@@ -26,7 +26,8 @@ using namespace mlir::spider;
 void mlir::spider::buildCPUPipeline(OpPassManager &pm,
                                     const CPUPipelineOptions &options) {
   // Spider on tensors: mark -> PIT -> loops over index groups -> runtime.
-  addMarksToPit(pm, options, Target::CPU, options.cpuIsa);
+  addMarksToPit(pm, options, Target::CPU, options.cpuIsa,
+                options.tileDatabase);
   addPitToLoops(pm, Target::CPU, options.profile);
 
   // Dense compute, sparse or not: tiled and vectorized on tensors.

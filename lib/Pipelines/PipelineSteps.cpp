@@ -19,7 +19,8 @@ using namespace mlir::spider;
 template <typename Derived>
 void mlir::spider::addMarksToPit(OpPassManager &pm,
                                  const SpiderPipelineOptions<Derived> &options,
-                                 Target target, CpuIsa cpuIsa) {
+                                 Target target, CpuIsa cpuIsa,
+                                 llvm::StringRef tileDatabase) {
   // Aggregated ops (linalg.softmax) first: the passes after see structured
   // ops only.
   pm.addPass(createSpiderDecomposeAggregatedOps());
@@ -33,6 +34,7 @@ void mlir::spider::addMarksToPit(OpPassManager &pm,
     SpiderSelectTilesOptions selectTiles;
     selectTiles.target = target;
     selectTiles.cpuIsa = cpuIsa;
+    selectTiles.tileDatabase = tileDatabase.str();
     selectTiles.assumedDensity = options.assumedDensity;
     pm.addPass(createSpiderSelectTiles(selectTiles));
   }
@@ -42,11 +44,11 @@ void mlir::spider::addMarksToPit(OpPassManager &pm,
 template void
 mlir::spider::addMarksToPit(OpPassManager &,
                             const SpiderPipelineOptions<CPUPipelineOptions> &,
-                            Target, CpuIsa);
+                            Target, CpuIsa, llvm::StringRef);
 template void
 mlir::spider::addMarksToPit(OpPassManager &,
                             const SpiderPipelineOptions<GPUPipelineOptions> &,
-                            Target, CpuIsa);
+                            Target, CpuIsa, llvm::StringRef);
 
 void mlir::spider::addPitToLoops(OpPassManager &pm, Target target,
                                  bool profile) {

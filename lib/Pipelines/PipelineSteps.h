@@ -19,7 +19,8 @@ namespace mlir::spider {
 template <typename Derived>
 void addMarksToPit(OpPassManager &pm,
                    const SpiderPipelineOptions<Derived> &options,
-                   Target target, CpuIsa cpuIsa = CpuIsa::Host);
+                   Target target, CpuIsa cpuIsa = CpuIsa::Host,
+                   llvm::StringRef tileDatabase = "");
 
 /// Adds the rest of Spider on tensors: spider-lower-pit-to-loops (with the
 /// profiler calls if `profile`), spider-lower-gather-scatter,

@@ -6,6 +6,11 @@
 // RUN: spider-run %s --cpu-isa=avx2 --profile | FileCheck %s --check-prefix=AVX2
 // RUN: spider-run %s --cpu-isa=sse | FileCheck %s
 // RUN: not spider-run %s --cpu-isa=avx1 2>&1 | FileCheck %s --check-prefix=BADISA
+// A tile database measured on the host, by option and by environment
+// (for AVX2 code, which every machine of the project runs).
+// RUN: spider-run %s --cpu-isa=avx2 --tile-database=%S/../Transforms/Inputs/tile-db-avx2.txt | FileCheck %s
+// RUN: env SPIDER_TILE_DB=%S/../Transforms/Inputs/tile-db-avx2.txt spider-run %s --cpu-isa=avx2 | FileCheck %s
+// RUN: not spider-run %s --cpu-isa=sse --tile-database=%S/../Transforms/Inputs/tile-db-avx2.txt 2>&1 | FileCheck %s --check-prefix=DBISA
 // Threads: the option, the environment variable, a bad value.
 // RUN: spider-run %s --cpu-threads=2 | FileCheck %s
 // RUN: env SPIDER_NUM_THREADS=2 spider-run %s | FileCheck %s
@@ -23,6 +28,7 @@
 // AVX2: check 0.25: max relative error 0 ok
 // AVX2: cpu-isa: avx2{{$}}
 // BADISA: Cannot find option named 'avx1'
+// DBISA: tile database '{{.*}}tile-db-avx2.txt' was measured for avx2, and the code is compiled for sse
 // BADTHREADS: spider-run: error: SPIDER_NUM_THREADS=two is not a thread count (a number, 0 for every core)
 // TARGET: spider-run: error: --target=tpu is not a target: use cpu or gpu
 // ENTRY: spider-run: error: no function @nowhere to run (choose one with -e)

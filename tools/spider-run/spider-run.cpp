@@ -80,6 +80,13 @@ static cl::opt<unsigned> threads(
     cl::desc("Threads for the CPU path's dense blocks (0: every core, or "
              "OMP_NUM_THREADS; default $SPIDER_NUM_THREADS, else 0)"),
     cl::init(threadsFromEnvironment()));
+static cl::opt<std::string> tileDatabase(
+    "tile-database",
+    cl::desc("A tile database file measured on this host "
+             "(bench/spider-tune.sh; default $SPIDER_TILE_DB, else the "
+             "built-in table of the ISA)"),
+    cl::init(std::getenv("SPIDER_TILE_DB") ? std::getenv("SPIDER_TILE_DB")
+                                           : ""));
 static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"),
                                   cl::Prefix, cl::init(3));
 static cl::opt<bool> dumpLLVM("dump-mlir",
@@ -213,6 +220,7 @@ int main(int argc, char **argv) {
     options.vectorize = vectorize;
     options.cpuIsa = cpuIsa;
     options.threads = threads;
+    options.tileDatabase = tileDatabase;
     mlir::spider::buildCPUPipeline(pm, options);
     if (failed(pm.run(*module)))
       return fail("compilation failed");

@@ -87,6 +87,12 @@ struct CPUPipelineOptions : public SpiderPipelineOptions<CPUPipelineOptions> {
                      "are chosen (host: the CPU the compiler runs on)"),
       llvm::cl::init(CpuIsa::Host),
       llvm::cl::values(SPIDER_CPU_ISA_CL_VALUES)};
+  PassOptions::Option<std::string> tileDatabase{
+      *this, "tile-database",
+      llvm::cl::desc("A tile database file measured on the host "
+                     "(bench/spider-tune.sh) for spider-select-tiles, in "
+                     "place of the built-in table of the ISA"),
+      llvm::cl::init("")};
   PassOptions::Option<unsigned> threads{
       *this, "threads",
       llvm::cl::desc("Threads for the blocks of dense contractions, through "

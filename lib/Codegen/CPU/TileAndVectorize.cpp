@@ -266,7 +266,17 @@ struct TileAndVectorizePass
         tileWithLoops(rewriter, op, rowsOnly);
     if (failed(result))
       return failure();
-    auto rowLoop = cast<scf::ForOp>(result->loops.front().getOperation());
+    // `op` is replaced from here on: whatever the loops, vectorize.
+    auto rowLoop = result->loops.size() == 1
+                       ? dyn_cast<scf::ForOp>(result->loops.front().getOperation())
+                       : nullptr;
+    if (!rowLoop) {
+      auto tiledRows = cast<linalg::LinalgOp>(result->tiledOps.front());
+      FailureOr<Operation *> tiled = tile(rewriter, tiledRows, inner);
+      if (succeeded(tiled))
+        vectorizeTile(rewriter, *tiled, inner);
+      return success();
+    }
     scf::ForOp partial;
     if (failed(scf::peelForLoopAndSimplifyBounds(rewriter, rowLoop, partial)))
       partial = nullptr;

@@ -47,8 +47,24 @@ struct SelectTilesPass
   using Base::Base;
 
   void runOnOperation() override {
-    const TileCostModel &model = TileCostModel::get(target, cpuIsa);
-    getOperation()->walk([&](PitOp pit) { select(pit, model); });
+    const TileCostModel *model = &TileCostModel::get(target, cpuIsa);
+    if (!tileDatabase.empty()) {
+      if (target != Target::CPU) {
+        getOperation()->emitError()
+            << "spider-select-tiles: a tile database file is for "
+               "target=cpu; the GPU has its built-in one";
+        return signalPassFailure();
+      }
+      llvm::Expected<const TileCostModel *> loaded =
+          TileCostModel::loadFile(tileDatabase, cpuIsa);
+      if (!loaded) {
+        getOperation()->emitError()
+            << "spider-select-tiles: " << llvm::toString(loaded.takeError());
+        return signalPassFailure();
+      }
+      model = *loaded;
+    }
+    getOperation()->walk([&](PitOp pit) { select(pit, *model); });
   }
 
   void select(PitOp pit, const TileCostModel &model) {

@@ -18,6 +18,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
 
 #include <array>
 #include <cstdint>
@@ -52,6 +53,12 @@ public:
   /// The cost model of `target`; on the CPU, of the vector ISA `isa`
   /// (Host: the CPU this runs on).
   static const TileCostModel &get(Target target, CpuIsa isa = CpuIsa::Host);
+  /// The CPU cost model of a tile database file measured on the host
+  /// (bench/spider-tune.sh; the format is in TileDatabaseFile.cpp), read
+  /// once per path. Fails, naming the file and line, on a malformed file or
+  /// one measured for another ISA than `isa` (Host: this CPU's).
+  static llvm::Expected<const TileCostModel *> loadFile(llvm::StringRef path,
+                                                        CpuIsa isa);
   /// The cost model of the target named `name`; null for an unknown name.
   static const TileCostModel *lookup(llvm::StringRef name);
 

@@ -104,6 +104,10 @@ def SpiderSelectTiles : Pass<"spider-select-tiles"> {
            "With target=cpu, the vector ISA whose tiles are chosen (host: "
            "the CPU the pass runs on)",
            [{::llvm::cl::values(SPIDER_CPU_ISA_CL_VALUES)}]>,
+    Option<"tileDatabase", "tile-database", "std::string", /*default=*/"",
+           "With target=cpu, a tile database file measured on the host "
+           "(bench/spider-tune.sh) in place of the built-in table of the "
+           "ISA">,
     Option<"assumedDensity", "assumed-density", "double", /*default=*/"0.1",
            "The micro-tile density the cover is chosen for">,
     Option<"denseFallback", "dense-fallback", "bool", /*default=*/"true",
