@@ -1,6 +1,7 @@
 //===- Passes.h - Spider's CPU code generation ------------------*- C++ -*-===//
 //
-// spider-tile-and-vectorize (the dense micro-kernel) and
+// spider-specialize-packed-contractions, spider-tile-and-vectorize (the
+// dense micro-kernel), spider-inline-alloca-scopes (for OpenMP threads) and
 // spider-hoist-vector-transfers (accumulators kept in registers).
 //
 //===----------------------------------------------------------------------===//
