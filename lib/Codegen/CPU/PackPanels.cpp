@@ -48,7 +48,8 @@ bool mlir::spider::canPackIntoPanels(linalg::LinalgOp op,
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   int64_t n = ranges[mnk[1]], m = ranges[mnk[0]];
   // A static n that the block divides (every block the same static size)
-  // and more than one register tile of rows to reuse each panel.
+  // and more than one row (a dynamic count may be many) to reuse each
+  // panel: one row reads it once, and the copy would be pure cost.
   return !ShapedType::isDynamic(n) && n % blockN == 0 &&
          (ShapedType::isDynamic(m) || m > 1);
 }
