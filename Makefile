@@ -74,7 +74,8 @@ bench-gnn: configure
 	  (apt-get update -qq && apt-get install -y -qq libopenblas-dev >/dev/null)
 	cmake $(BUILD) >/dev/null
 	ninja -C $(BUILD) -j$(JOBS) spider-gnn-bench
-	bash bench/run-gnn-bench.sh $(BUILD) docs
+	SPIDER_NUM_THREADS=1 bash bench/run-gnn-bench.sh $(BUILD) docs
+	SPIDER_NUM_THREADS=0 bash bench/run-gnn-bench.sh $(BUILD) docs
 
 # Regenerates docs/ from the ODS definitions.
 docs: configure

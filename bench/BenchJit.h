@@ -61,17 +61,15 @@ inline std::string describeCpuIsa() {
 /// The threads the benchmarks compile for: $SPIDER_NUM_THREADS (0: every
 /// core), 1 by default. Exits on a bad value.
 inline unsigned benchThreads() {
-  const char *value = std::getenv("SPIDER_NUM_THREADS");
-  if (!value || !*value)
-    return 1;
-  char *end = nullptr;
-  long count = std::strtol(value, &end, 10);
-  if (*end || count < 0 || count > 4096) {
-    llvm::errs() << "SPIDER_NUM_THREADS=" << value
-                 << " is not a thread count\n";
+  std::optional<unsigned> threads =
+      mlir::spider::threadsFromEnvironment(/*whenUnset=*/1);
+  if (!threads) {
+    llvm::errs() << "SPIDER_NUM_THREADS=" << std::getenv("SPIDER_NUM_THREADS")
+                 << " is not a thread count (0 to "
+                 << mlir::spider::kMaxThreads << ")\n";
     std::exit(2);
   }
-  return static_cast<unsigned>(count);
+  return *threads;
 }
 
 /// benchThreads() as a count: every core for 0. Baselines (OpenBLAS,

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The GNN layer of bench/spider-gnn-bench.cpp in PyTorch, single-threaded.
+"""The GNN layer of bench/spider-gnn-bench.cpp in PyTorch, on N threads.
 
     /usr/bin/python3 bench/gnn_torch.py CASE.bin [--reps=5]
         [--aggregations=sum,mean,max]
@@ -24,9 +24,13 @@ for the layer; A is built once, outside the timings. Prints one JSON line.
 
 import os
 
-# Before torch loads its BLAS and OpenMP: one thread, like the C++ side.
+# Before torch loads its BLAS and OpenMP: the thread count of the C++ side
+# (SPIDER_NUM_THREADS, which run-gnn-bench.sh sets; default 1).
+THREADS = int(os.environ.get("SPIDER_NUM_THREADS", "1") or "1")
+if THREADS <= 0:
+    THREADS = os.cpu_count() or 1
 for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[var] = "1"
+    os.environ[var] = str(THREADS)
 
 import argparse  # noqa: E402
 import json  # noqa: E402
@@ -95,7 +99,7 @@ def main():
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--aggregations", default="sum,mean,max")
     args = parser.parse_args()
-    torch.set_num_threads(1)
+    torch.set_num_threads(THREADS)
     warnings.filterwarnings("ignore", message=".*beta.*")
 
     c = read_case(args.case)

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs the GNN-layer benchmark, Spider and the C++ CSR loop
 # (spider-gnn-bench) then PyTorch (gnn_torch.py) on the same graphs:
-#   bash bench/run-gnn-bench.sh [build-dir] [output-dir] [spider-gnn-bench options]
+#   [SPIDER_NUM_THREADS=N] bash bench/run-gnn-bench.sh [build-dir] [output-dir] [spider-gnn-bench options]
 # e.g. bash bench/run-gnn-bench.sh build /tmp/gnn --vertices=1000 --edges=10000
-# Writes <output-dir>/gnn-bench.txt (everything printed) and gnn-bench.csv
-# (the combined table; default output-dir: docs/). Needs the
+# Spider, the C++ loop's sgemm and PyTorch all run on N threads (default 1;
+# 0: every core). Writes <output-dir>/gnn-bench.txt (everything printed)
+# and gnn-bench.csv (the combined table; default output-dir: docs/); other
+# thread counts than 1 get gnn-bench-t<N>.*. Needs the
 # spider-gnn-bench target (sbuild spider-gnn-bench) and Debian's
 # python3-torch.
 set -euo pipefail
@@ -15,7 +17,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$(dirname "$0")/openblas-env.sh"
 # nproc honours OMP_NUM_THREADS: count the cores before setting it.
 cores=$(nproc)
-export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
+threads=${SPIDER_NUM_THREADS:-1}
+[ "$threads" = 0 ] && threads=$cores
+export SPIDER_NUM_THREADS=$threads OPENBLAS_NUM_THREADS=$threads \
+  OMP_NUM_THREADS=$threads MKL_NUM_THREADS=$threads
+name=gnn-bench
+[ "$threads" = 1 ] || name=gnn-bench-t$threads
 # The torch side uses the same number of timed runs.
 reps=5
 for arg in "${@:3}"; do
@@ -28,19 +35,19 @@ trap 'rm -rf "$cases"' EXIT
   echo "# $(date -u '+%Y-%m-%d %H:%M UTC') $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')," \
        "$cores cores, flags: $(grep -ow 'avx512f\|avx2' /proc/cpuinfo | sort -u | tr '\n' ' ')" \
        "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-auto}"
-  echo "# $build/bin/spider-gnn-bench --csv=$out/gnn-bench-spider.csv --case-dir=$cases ${*:3}"
+  echo "# $build/bin/spider-gnn-bench --csv=$out/$name-spider.csv --case-dir=$cases ${*:3}"
   status=0
-  "$build/bin/spider-gnn-bench" --csv="$out/gnn-bench-spider.csv" \
+  "$build/bin/spider-gnn-bench" --csv="$out/$name-spider.csv" \
     --case-dir="$cases" "${@:3}" || status=$?
-  : > "$out/gnn-bench-torch.jsonl"
+  : > "$out/$name-torch.jsonl"
   for case in "$cases"/case-*.bin; do
     [ -e "$case" ] || continue
     /usr/bin/python3 "$here/gnn_torch.py" --reps="$reps" "$case" \
-      | tee -a "$out/gnn-bench-torch.jsonl" || status=$?
+      | tee -a "$out/$name-torch.jsonl" || status=$?
   done
   # The combined table: one row per graph, aggregation and part.
-  /usr/bin/python3 - "$out/gnn-bench-spider.csv" "$out/gnn-bench-torch.jsonl" \
-    "$out/gnn-bench.csv" <<'EOF'
+  /usr/bin/python3 - "$out/$name-spider.csv" "$out/$name-torch.jsonl" \
+    "$out/$name.csv" <<'EOF'
 import csv, json, sys
 spider = list(csv.DictReader(open(sys.argv[1])))
 torch = {(t["V"], t["E"]): t for t in map(json.loads, open(sys.argv[2]))}
@@ -73,5 +80,5 @@ for r in rows:
           "%7.1f %7.1f" % tuple(r))
 EOF
   exit $status
-} 2>&1 | tee "$out/gnn-bench.txt"
+} 2>&1 | tee "$out/$name.txt"
 exit "${PIPESTATUS[0]}"

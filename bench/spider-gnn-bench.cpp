@@ -185,10 +185,14 @@ static Csr rmatGraph(int64_t v, int64_t e, uint64_t graphSeed) {
 //===----------------------------------------------------------------------===//
 
 /// agg ([V][F], overwritten) of X ([V][F]) over the graph, as a user writes
-/// it on CSR: one pass over each row's edges, accumulating whole rows of X.
+/// it on CSR: one pass over each row's edges, accumulating whole rows of X;
+/// rows on the benchmark's threads (OpenMP, dynamic: degrees are skewed).
 static void csrAggregate(const Csr &g, const float *x, float *agg, int64_t f,
                          const std::string &kind) {
   const float ninf = -std::numeric_limits<float>::infinity();
+  const int threads = spider_bench::benchThreadCount();
+  (void)threads;
+#pragma omp parallel for schedule(dynamic, 256) num_threads(threads)
   for (int64_t v = 0; v < g.numVertices; ++v) {
     float *out = agg + v * f;
     std::fill(out, out + f, kind == "max" ? ninf : 0.0f);

@@ -28,7 +28,8 @@ void mlir::spider::buildCPUPipeline(OpPassManager &pm,
   // Spider on tensors: mark -> PIT -> loops over index groups -> runtime.
   addMarksToPit(pm, options, Target::CPU, options.cpuIsa,
                 options.tileDatabase);
-  addPitToLoops(pm, Target::CPU, options.profile);
+  addPitToLoops(pm, Target::CPU, options.profile,
+                /*parallelGroups=*/options.threads != 1, options.threads);
 
   // Dense compute, sparse or not: tiled and vectorized on tensors.
   if (options.vectorize) {
@@ -58,6 +59,7 @@ void mlir::spider::buildCPUPipeline(OpPassManager &pm,
     toOpenMP.numThreads = options.threads;
     pm.addPass(createConvertSCFToOpenMPPass(toOpenMP));
     pm.addNestedPass<func::FuncOp>(createSpiderInlineAllocaScopes());
+    pm.addNestedPass<func::FuncOp>(createSpiderScheduleOpenMPLoops());
   } else {
     pm.addNestedPass<func::FuncOp>(createForallToForLoopPass());
   }

@@ -51,15 +51,18 @@ mlir::spider::addMarksToPit(OpPassManager &,
                             Target, CpuIsa, llvm::StringRef);
 
 void mlir::spider::addPitToLoops(OpPassManager &pm, Target target,
-                                 bool profile) {
+                                 bool profile, bool parallelGroups,
+                                 unsigned threads) {
   SpiderLowerPitToLoopsOptions lowerPit;
   lowerPit.profile = profile;
+  lowerPit.parallelGroups = parallelGroups;
   pm.addPass(createSpiderLowerPitToLoops(lowerPit));
   pm.addPass(createSpiderDensifyPackedValues());
   pm.addPass(createSpiderLowerGatherScatter());
   pm.addPass(createSpiderLowerDtsGate());
   ConvertSpiderToRuntimeOptions toRuntime;
   toRuntime.target = target;
+  toRuntime.threads = threads;
   pm.addPass(createConvertSpiderToRuntime(toRuntime));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());

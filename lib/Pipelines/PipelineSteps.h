@@ -25,8 +25,11 @@ void addMarksToPit(OpPassManager &pm,
 /// Adds the rest of Spider on tensors: spider-lower-pit-to-loops (with the
 /// profiler calls if `profile`), spider-lower-gather-scatter,
 /// spider-lower-dts-gate, convert-spider-to-runtime for `target`'s runtime,
-/// canonicalize, cse and func.func(convert-elementwise-to-linalg).
-void addPitToLoops(OpPassManager &pm, Target target, bool profile);
+/// canonicalize, cse and func.func(convert-elementwise-to-linalg). With
+/// `parallelGroups`, group loops whose groups write disjoint boxes are
+/// scf.forall, and detect scans on `threads` threads.
+void addPitToLoops(OpPassManager &pm, Target target, bool profile,
+                   bool parallelGroups = false, unsigned threads = 1);
 
 /// Adds one-shot-bufferize (function boundaries too, with identity layout
 /// maps), buffer-deallocation-pipeline, convert-bufferization-to-memref and

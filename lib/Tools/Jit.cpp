@@ -86,3 +86,13 @@ mlir::spider::createJit(ModuleOp module, unsigned optLevel,
     return machine.takeError();
   return ExecutionEngine::create(module, options, std::move(*machine));
 }
+
+std::optional<unsigned> mlir::spider::threadsFromEnvironment(unsigned whenUnset) {
+  const char *value = std::getenv("SPIDER_NUM_THREADS");
+  if (!value || !*value)
+    return whenUnset;
+  unsigned count = 0;
+  if (llvm::StringRef(value).getAsInteger(10, count) || count > kMaxThreads)
+    return std::nullopt;
+  return count;
+}

@@ -8,6 +8,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <algorithm>
+
+#ifdef SPIDER_RT_OPENMP
+#include <omp.h>
+#endif
 #include <vector>
 
 using namespace spiderrt;
@@ -43,44 +48,41 @@ TileIndex *handle(void *index) {
   return static_cast<TileIndex *>(index);
 }
 
-/// Scans a strided tensor once; the innermost dimension is a tight loop.
-template <typename T>
-void *detect(const UnrankedMemRef *input, int64_t packDim, int64_t t0,
-             int64_t t1, int64_t t2, int64_t t3) {
-  IndexTimer timer;
-  StridedView<T> view(input);
-  int64_t rank = view.rank;
-  if (rank < 1 || rank > SPIDER_RT_MAX_DETECT_RANK)
-    fail("detect: tensors of rank " + std::to_string(rank) +
-         " are not supported (rank 1 to " +
-         std::to_string(SPIDER_RT_MAX_DETECT_RANK) + ")");
-  const int64_t all[SPIDER_RT_MAX_DETECT_RANK] = {t0, t1, t2, t3};
-  std::vector<int64_t> shape(view.sizes, view.sizes + rank);
-  std::vector<int64_t> microtile(all, all + rank);
-  for (int64_t d = 0; d < rank; ++d)
-    if (microtile[d] <= 0)
-      fail("detect: micro-tile sizes must be positive");
-  if (packDim < 0 || packDim >= rank)
-    fail("detect: pack dimension " + std::to_string(packDim) +
-         " is out of range for rank " + std::to_string(rank));
-  std::vector<int64_t> grid = tileGrid(shape, microtile);
-  int64_t numTiles = 1;
-  for (int64_t g : grid)
-    numTiles *= g;
-  std::vector<uint8_t> active(numTiles, 0);
-  // Row-major strides of the activity map.
-  std::vector<int64_t> gridStride(rank, 1);
-  for (int64_t d = rank - 2; d >= 0; --d)
-    gridStride[d] = gridStride[d + 1] * grid[d + 1];
+/// The threads a call with `threads` may use: itself if positive, else
+/// what OpenMP gives (OMP_NUM_THREADS, else every core), as the compiled
+/// code's parallel regions do. Built without OpenMP, one.
+int64_t resolveThreads(int64_t threads) {
+#ifdef SPIDER_RT_OPENMP
+  return threads > 0 ? threads : omp_get_max_threads();
+#else
+  (void)threads;
+  return 1;
+#endif
+}
 
+/// Scans the rows of a strided tensor whose first coordinate lies in
+/// [begin, end) (all rows for rank 1) and marks their active tiles in
+/// `active`; returns their non-zeros. The innermost dimension is a tight
+/// loop.
+template <typename T>
+int64_t scanRows(const StridedView<T> &view,
+                 const std::vector<int64_t> &shape,
+                 const std::vector<int64_t> &microtile,
+                 const std::vector<int64_t> &gridStride, int64_t begin,
+                 int64_t end, uint8_t *active) {
+  int64_t rank = view.rank;
   int64_t last = rank - 1;
   int64_t n = shape[last], s = view.strides[last], t = microtile[last];
+  if (n == 0 || begin >= end)
+    return 0;
   int64_t numRows = 1;
-  for (int64_t d = 0; d < last; ++d)
+  for (int64_t d = 1; d < last; ++d)
     numRows *= shape[d];
-  if (n == 0)
-    numRows = 0;
+  if (rank > 1)
+    numRows *= end - begin;
   std::vector<int64_t> coord(rank, 0);
+  if (rank > 1)
+    coord[0] = begin;
   int64_t nonZeros = 0;
   for (int64_t r = 0; r < numRows; ++r) {
     const T *p = view.data;
@@ -89,7 +91,7 @@ void *detect(const UnrankedMemRef *input, int64_t packDim, int64_t t0,
       p += coord[d] * view.strides[d];
       tileBase += (coord[d] / microtile[d]) * gridStride[d];
     }
-    uint8_t *act = active.data() + tileBase;
+    uint8_t *act = active + tileBase;
     int64_t rowNonZeros = 0;
     if (t == 1 && s == 1) {
       for (int64_t j = 0; j < n; ++j) {
@@ -110,6 +112,79 @@ void *detect(const UnrankedMemRef *input, int64_t packDim, int64_t t0,
         break;
       coord[d] = 0;
     }
+  }
+  return nonZeros;
+}
+
+/// Below this many elements one thread scans faster than several start.
+constexpr int64_t kParallelScanElements = int64_t(1) << 18;
+
+/// Scans a strided tensor once, on up to `threads` threads (0: as
+/// resolveThreads). Each thread takes whole micro-tiles along the first
+/// axis, so no two threads mark the same tile.
+template <typename T>
+void *detect(const UnrankedMemRef *input, int64_t packDim, int64_t t0,
+             int64_t t1, int64_t t2, int64_t t3, int64_t threads) {
+  IndexTimer timer;
+  StridedView<T> view(input);
+  int64_t rank = view.rank;
+  if (rank < 1 || rank > SPIDER_RT_MAX_DETECT_RANK)
+    fail("detect: tensors of rank " + std::to_string(rank) +
+         " are not supported (rank 1 to " +
+         std::to_string(SPIDER_RT_MAX_DETECT_RANK) + ")");
+  const int64_t all[SPIDER_RT_MAX_DETECT_RANK] = {t0, t1, t2, t3};
+  std::vector<int64_t> shape(view.sizes, view.sizes + rank);
+  std::vector<int64_t> microtile(all, all + rank);
+  for (int64_t d = 0; d < rank; ++d)
+    if (microtile[d] <= 0)
+      fail("detect: micro-tile sizes must be positive");
+  if (packDim < 0 || packDim >= rank)
+    fail("detect: pack dimension " + std::to_string(packDim) +
+         " is out of range for rank " + std::to_string(rank));
+  if (threads < 0)
+    fail("detect: the thread count must not be negative, not " +
+         std::to_string(threads));
+  std::vector<int64_t> grid = tileGrid(shape, microtile);
+  int64_t numTiles = 1;
+  for (int64_t g : grid)
+    numTiles *= g;
+  std::vector<uint8_t> active(numTiles, 0);
+  // Row-major strides of the activity map.
+  std::vector<int64_t> gridStride(rank, 1);
+  for (int64_t d = rank - 2; d >= 0; --d)
+    gridStride[d] = gridStride[d + 1] * grid[d + 1];
+
+  int64_t numElements = 1;
+  for (int64_t extent : shape)
+    numElements *= extent;
+  // Each thread scans at least 2^16 elements, and whole tile rows.
+  int64_t workers = rank > 1 && numElements >= kParallelScanElements
+                        ? std::min({resolveThreads(threads), grid[0],
+                                    numElements >> 16})
+                        : 1;
+  int64_t nonZeros = 0;
+  if (workers <= 1) {
+    nonZeros = scanRows(view, shape, microtile, gridStride, 0, shape[0],
+                        active.data());
+  } else {
+    // Micro-tile rows [w * per, (w + 1) * per) of the first axis each, on
+    // OpenMP's threads: the ones the compiled code's parallel loops use
+    // (and keep spinning), not more next to them.
+    int64_t per = (grid[0] + workers - 1) / workers;
+    std::vector<int64_t> counts(workers, 0);
+    auto scan = [&](int64_t w) {
+      int64_t begin = std::min(w * per * microtile[0], shape[0]);
+      int64_t end = std::min((w + 1) * per * microtile[0], shape[0]);
+      counts[w] = scanRows(view, shape, microtile, gridStride, begin, end,
+                           active.data());
+    };
+#ifdef SPIDER_RT_OPENMP
+#pragma omp parallel for num_threads(workers) schedule(static, 1)
+#endif
+    for (int64_t w = 0; w < workers; ++w)
+      scan(w);
+    for (int64_t count : counts)
+      nonZeros += count;
   }
   auto *index = new TileIndex(compressActivity(grid, packDim, active));
   index->nonZeros = nonZeros;
@@ -151,8 +226,8 @@ extern "C" {
 #define SPIDER_RT_DEFINE_DETECT(SUFFIX, CTYPE)                                 \
   void *_mlir_ciface_spider_rt_detect_##SUFFIX(                                \
       UnrankedMemRef *input, int64_t packDim, int64_t t0, int64_t t1,          \
-      int64_t t2, int64_t t3) {                                                \
-    return detect<CTYPE>(input, packDim, t0, t1, t2, t3);                      \
+      int64_t t2, int64_t t3, int64_t threads) {                               \
+    return detect<CTYPE>(input, packDim, t0, t1, t2, t3, threads);             \
   }
 SPIDER_RT_FOR_EVERY_DETECT_TYPE(SPIDER_RT_DEFINE_DETECT)
 #undef SPIDER_RT_DEFINE_DETECT

@@ -20,3 +20,29 @@ func.func @compute(%a: tensor<100x256xf32>, %b: tensor<256x1024xf32>, %c: tensor
   %r = linalg.matmul ins(%a, %b : tensor<100x256xf32>, tensor<256x1024xf32>) outs(%c : tensor<100x1024xf32>) -> tensor<100x1024xf32>
   return %r : tensor<100x1024xf32>
 }
+
+// A PIT whose groups write their own rows of C: the group loop is the one
+// parallel loop (the packed matmul inside blocks in order), its groups are
+// handed out one at a time, and the index is built on the same threads.
+// The dense fallback's blocks are parallel too. One thread: no OpenMP.
+// CHECK-LABEL: llvm.func @pit
+// CHECK:         %[[THREADS:.*]] = llvm.mlir.constant(2 : i64) : i64
+// CHECK:         llvm.call @spider_rt_detect_f32({{.*}}, %[[THREADS]])
+// CHECK:         omp.parallel num_threads
+// CHECK-NEXT:      omp.wsloop schedule(dynamic)
+// CHECK-NOT:       omp.parallel
+// CHECK:           omp.terminator
+// CHECK:         omp.parallel num_threads
+// CHECK-NEXT:      omp.wsloop schedule(dynamic)
+// CHECK-NOT:       omp.parallel
+// CHECK:           omp.terminator
+// CHECK-NOT:     omp.parallel
+// CHECK:         llvm.return
+// SERIAL-LABEL: llvm.func @pit
+// SERIAL-NOT:   omp.
+// SERIAL:       llvm.return
+func.func @pit(%a: tensor<256x512xf32>, %b: tensor<512x1024xf32>, %c: tensor<256x1024xf32>) -> tensor<256x1024xf32> {
+  %as = spider.assume_sparse %a : tensor<256x512xf32> to tensor<256x512xf32, #spider.sparse<microtile = [32, 1]>>
+  %r = linalg.matmul ins(%as, %b : tensor<256x512xf32, #spider.sparse<microtile = [32, 1]>>, tensor<512x1024xf32>) outs(%c : tensor<256x1024xf32>) -> tensor<256x1024xf32>
+  return %r : tensor<256x1024xf32>
+}

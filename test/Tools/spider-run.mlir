@@ -15,6 +15,7 @@
 // RUN: spider-run %s --cpu-threads=2 | FileCheck %s
 // RUN: env SPIDER_NUM_THREADS=2 spider-run %s | FileCheck %s
 // RUN: env SPIDER_NUM_THREADS=two not spider-run %s 2>&1 | FileCheck %s --check-prefix=BADTHREADS
+// RUN: env SPIDER_NUM_THREADS=5000 not spider-run %s 2>&1 | FileCheck %s --check-prefix=BADTHREADS5000
 // RUN: not spider-run %s --target=tpu 2>&1 | FileCheck %s --check-prefix=TARGET
 // RUN: not spider-run %s -e nowhere 2>&1 | FileCheck %s --check-prefix=ENTRY
 // RUN: not spider-run %s -e compute 2>&1 | FileCheck %s --check-prefix=SIGNATURE
@@ -29,7 +30,8 @@
 // AVX2: cpu-isa: avx2{{$}}
 // BADISA: Cannot find option named 'avx1'
 // DBISA: tile database '{{.*}}tile-db-avx2.txt' was measured for avx2, and the code is compiled for sse
-// BADTHREADS: spider-run: error: SPIDER_NUM_THREADS=two is not a thread count (a number, 0 for every core)
+// BADTHREADS: spider-run: error: SPIDER_NUM_THREADS=two is not a thread count (a number from 0, every core, to 4096)
+// BADTHREADS5000: spider-run: error: SPIDER_NUM_THREADS=5000 is not a thread count
 // TARGET: spider-run: error: --target=tpu is not a target: use cpu or gpu
 // ENTRY: spider-run: error: no function @nowhere to run (choose one with -e)
 // SIGNATURE: spider-run: error: @compute must take no arguments and return nothing

@@ -1,6 +1,7 @@
 // RUN: spider-opt %s --spider-lower-pit-to-loops --mlir-print-op-on-diagnostic=false 2>&1 | FileCheck %s
 // RUN: spider-opt %s --spider-lower-pit-to-loops=profile=true -o /dev/null
 // RUN: spider-opt %s --spider-cpu-pipeline="vectorize=false profile=true" -o /dev/null
+// RUN: spider-opt %s --spider-lower-pit-to-loops=parallel-groups --mlir-print-op-on-diagnostic=false 2>&1 | FileCheck %s
 
 // Found by the fuzzer (an assertion, since fixed): a spider.pit whose body
 // holds another spider.pit. The inner one is lowered first and leaves its

@@ -11,7 +11,7 @@
 // CHECK: previously allocated by thread
 // CHECK: spider_rt_detect_f32
 
-func.func private @spider_rt_detect_f32(memref<*xf32>, i64, i64, i64, i64, i64) -> !llvm.ptr attributes {llvm.emit_c_interface}
+func.func private @spider_rt_detect_f32(memref<*xf32>, i64, i64, i64, i64, i64, i64) -> !llvm.ptr attributes {llvm.emit_c_interface}
 func.func private @spider_rt_index_release(!llvm.ptr)
 func.func private @spider_rt_index_num_active(!llvm.ptr) -> i64
 
@@ -23,7 +23,7 @@ func.func @main() {
   %c0 = arith.constant 0 : i64
   %c1 = arith.constant 1 : i64
   %c2 = arith.constant 2 : i64
-  %index = func.call @spider_rt_detect_f32(%u, %c1, %c2, %c2, %c1, %c1) : (memref<*xf32>, i64, i64, i64, i64, i64) -> !llvm.ptr
+  %index = func.call @spider_rt_detect_f32(%u, %c1, %c2, %c2, %c1, %c1, %c1) : (memref<*xf32>, i64, i64, i64, i64, i64, i64) -> !llvm.ptr
   func.call @spider_rt_index_release(%index) : (!llvm.ptr) -> ()
   %n = func.call @spider_rt_index_num_active(%index) : (!llvm.ptr) -> i64
   vector.print %n : i64

@@ -62,18 +62,12 @@ static cl::opt<mlir::spider::CpuIsa> cpuIsa(
              "on an AVX-512 host)"),
     cl::values(SPIDER_CPU_ISA_CL_VALUES),
     cl::init(mlir::spider::CpuIsa::Host));
-/// $SPIDER_NUM_THREADS as a thread count: 0 (every core) when unset,
-/// kBadThreads when it is not a number.
+/// $SPIDER_NUM_THREADS (default 0: every core); kBadThreads when it is not
+/// a thread count, reported once the options are parsed.
 static constexpr unsigned kBadThreads = ~0u;
 static unsigned threadsFromEnvironment() {
-  const char *value = std::getenv("SPIDER_NUM_THREADS");
-  if (!value || !*value)
-    return 0;
-  char *end = nullptr;
-  unsigned long count = std::strtoul(value, &end, 10);
-  if (*end || value[0] == '-' || count >= kBadThreads)
-    return kBadThreads;
-  return static_cast<unsigned>(count);
+  return mlir::spider::threadsFromEnvironment(/*whenUnset=*/0)
+      .value_or(kBadThreads);
 }
 static cl::opt<unsigned> threads(
     "cpu-threads",
@@ -183,7 +177,8 @@ int main(int argc, char **argv) {
   if (threads == kBadThreads)
     return fail(llvm::Twine("SPIDER_NUM_THREADS=") +
                 std::getenv("SPIDER_NUM_THREADS") +
-                " is not a thread count (a number, 0 for every core)");
+                " is not a thread count (a number from 0, every core, to " +
+                llvm::Twine(mlir::spider::kMaxThreads) + ")");
 
   DialectRegistry registry;
   mlir::spider::initializeJit(registry);

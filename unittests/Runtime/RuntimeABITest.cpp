@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <tuple>
 #include <vector>
 
 using namespace spiderrt;
@@ -47,7 +48,7 @@ TEST(RuntimeABI, DetectContiguousAndStrided) {
   data[3 * 6 + 5] = 2;
   data[2 * 6 + 0] = -3;
   Matrix m(data.data(), 4, 6, 6, 1);
-  void *index = _mlir_ciface_spider_rt_detect_f32(&m.unranked, 1, 2, 1, 0, 0);
+  void *index = _mlir_ciface_spider_rt_detect_f32(&m.unranked, 1, 2, 1, 0, 0, 1);
   EXPECT_EQ(offsetsOf(index), (std::vector<int64_t>{0, 1, 3}));
   EXPECT_EQ(positionsOf(index), (std::vector<int64_t>{1, 0, 5}));
   EXPECT_EQ(spider_rt_index_num_groups(index), 2);
@@ -58,16 +59,49 @@ TEST(RuntimeABI, DetectContiguousAndStrided) {
   // The transpose, as a strided view (6x4, strides [1, 6]), micro-tile
   // [1, 2] packed along rows: the same tiles, seen the other way.
   Matrix t(data.data(), 6, 4, 1, 6);
-  index = _mlir_ciface_spider_rt_detect_f32(&t.unranked, 0, 1, 2, 0, 0);
+  index = _mlir_ciface_spider_rt_detect_f32(&t.unranked, 0, 1, 2, 0, 0, 1);
   EXPECT_EQ(offsetsOf(index), (std::vector<int64_t>{0, 1, 3}));
   EXPECT_EQ(positionsOf(index), (std::vector<int64_t>{1, 0, 5}));
   spider_rt_index_release(index);
 }
 
+TEST(RuntimeABI, DetectOnThreadsMatchesOneThread) {
+  // Large enough to be scanned in parallel (2^18 elements and more), with
+  // a micro-tile row count that does not divide the rows, a strided view,
+  // and every thread count from one to more threads than tile rows.
+  const int64_t rows = 1000, cols = 300;
+  std::vector<float> data(rows * cols, 0.0f);
+  uint64_t state = 12345;
+  for (float &x : data) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    if ((state >> 33) % 97 == 0)
+      x = 1.0f + static_cast<float>(state % 7);
+  }
+  auto arrays = [&](Matrix &m, int64_t t0, int64_t t1, int64_t threads) {
+    void *index =
+        _mlir_ciface_spider_rt_detect_f32(&m.unranked, 1, t0, t1, 0, 0,
+                                          threads);
+    auto result = std::make_tuple(offsetsOf(index), positionsOf(index),
+                                  spider_rt_index_nonzeros(index));
+    spider_rt_index_release(index);
+    return result;
+  };
+  Matrix m(data.data(), rows, cols, cols, 1);
+  Matrix t(data.data(), cols, rows, 1, cols);
+  for (auto [t0, t1] : {std::pair<int64_t, int64_t>{32, 1}, {7, 3}, {1, 64}}) {
+    auto serial = arrays(m, t0, t1, 1);
+    auto serialT = arrays(t, t0, t1, 1);
+    for (int64_t threads : {0, 2, 3, 8, 2000}) {
+      EXPECT_EQ(arrays(m, t0, t1, threads), serial) << t0 << "x" << t1;
+      EXPECT_EQ(arrays(t, t0, t1, threads), serialT) << t0 << "x" << t1;
+    }
+  }
+}
+
 TEST(RuntimeABI, EmptyArraysAreFreeable) {
   std::vector<float> data(6, 0.0f);
   Matrix m(data.data(), 2, 3, 3, 1);
-  void *index = _mlir_ciface_spider_rt_detect_f32(&m.unranked, 1, 1, 1, 0, 0);
+  void *index = _mlir_ciface_spider_rt_detect_f32(&m.unranked, 1, 1, 1, 0, 0, 1);
   EXPECT_EQ(offsetsOf(index), (std::vector<int64_t>{0, 0, 0}));
   EXPECT_TRUE(positionsOf(index).empty());
   spider_rt_index_release(index);
@@ -112,9 +146,12 @@ TEST(RuntimeABIDeathTest, BadInputExitsWithAMessage) {
   std::vector<float> data(8, 1.0f);
   MemRef<float, 1> v = {data.data(), data.data(), 0, {8}, {1}};
   UnrankedMemRef vRef = {1, &v};
-  EXPECT_EXIT(_mlir_ciface_spider_rt_detect_f32(&vRef, 1, 4, 0, 0, 0),
+  EXPECT_EXIT(_mlir_ciface_spider_rt_detect_f32(&vRef, 1, 4, 0, 0, 0, 1),
               ::testing::ExitedWithCode(1),
               "spider.detect: pack dimension 1 is out of range for rank 1");
+  EXPECT_EXIT(_mlir_ciface_spider_rt_detect_f32(&vRef, 0, 4, 0, 0, 0, -2),
+              ::testing::ExitedWithCode(1),
+              "spider.detect: the thread count must not be negative, not -2");
 }
 
 } // namespace

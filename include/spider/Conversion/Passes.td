@@ -35,6 +35,10 @@ def ConvertSpiderToRuntime : Pass<"convert-spider-to-runtime", "ModuleOp"> {
     and route run as GPU kernels (detect reads f16 and bf16 tensors as they
     are, without the cast to f32 the CPU runtime needs), and the index arrays are CUDA managed
     memory that kernels and host code both read.
+
+    On the CPU, `spider_rt_detect_<type>` takes the `threads` option as its
+    last argument: a tensor of at least 2^18 elements is scanned by that
+    many threads, each over whole micro-tiles of the first axis.
   }];
   let options = [
     Option<"target", "target", "::mlir::spider::Target",
@@ -42,6 +46,10 @@ def ConvertSpiderToRuntime : Pass<"convert-spider-to-runtime", "ModuleOp"> {
            "Which runtime builds indices: cpu (libspider_runtime) or gpu "
            "(libspider_cuda_runtime; an sm_ architecture means gpu too)",
            [{::llvm::cl::values(SPIDER_TARGET_CL_VALUES)}]>,
+    Option<"threads", "threads", "unsigned", /*default=*/"1",
+           "Threads the CPU runtime's detect scans a tensor with (1: the "
+           "caller's only; 0: OMP_NUM_THREADS, else every core), as "
+           "spider-cpu-pipeline's threads option">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",

@@ -95,7 +95,9 @@ struct CPUPipelineOptions : public SpiderPipelineOptions<CPUPipelineOptions> {
       llvm::cl::init("")};
   PassOptions::Option<unsigned> threads{
       *this, "threads",
-      llvm::cl::desc("Threads for the blocks of dense contractions, through "
+      llvm::cl::desc("Threads for the groups of PITs whose groups write "
+                     "disjoint boxes, else for the blocks of dense "
+                     "contractions, through "
                      "OpenMP (libomp): 1 runs them in order and needs no "
                      "OpenMP, 0 takes what OpenMP gives (OMP_NUM_THREADS, "
                      "else every core), N > 1 exactly N"),

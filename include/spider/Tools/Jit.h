@@ -14,6 +14,7 @@
 #include "llvm/ADT/ArrayRef.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace mlir {
@@ -34,6 +35,15 @@ llvm::Expected<std::unique_ptr<ExecutionEngine>>
 createJit(ModuleOp module, unsigned optLevel, llvm::StringRef runtimeLibrary,
           llvm::ArrayRef<std::string> extraLibraries = {},
           CpuIsa cpuIsa = CpuIsa::Host);
+
+/// The most threads a tool or benchmark accepts.
+constexpr unsigned kMaxThreads = 4096;
+
+/// $SPIDER_NUM_THREADS as a thread count for spider-cpu-pipeline's threads
+/// option (0: every core): `whenUnset` when it is unset or empty, nullopt
+/// when it is not a number from 0 to kMaxThreads. The one reading of the
+/// variable, for spider-run and the benchmarks.
+std::optional<unsigned> threadsFromEnvironment(unsigned whenUnset);
 
 } // namespace mlir::spider
 

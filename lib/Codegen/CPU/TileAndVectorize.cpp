@@ -432,7 +432,9 @@ struct TileAndVectorizePass
     nk[mnk[2]] = cache[2];
     m[mnk[0]] = cache[0];
     FailureOr<Operation *> blocked = failure();
-    if (parallelBlocks) {
+    // One level of parallel loops: a computation already inside one (a
+    // PIT's parallel groups) blocks in order.
+    if (parallelBlocks && !op->getParentOfType<scf::ForallOp>()) {
       // n blocks in parallel (disjoint columns of C), k blocks in order.
       SmallVector<int64_t> n(numLoops, 0), k(numLoops, 0);
       n[mnk[1]] = blockN;

@@ -358,6 +358,8 @@ struct ConvertSpiderToRuntimePass
                                  i64(type.getPackDim())};
       for (int64_t d = 0; d < 4; ++d)
         args.push_back(i64(d < type.getRank() ? type.getMicrotile()[d] : 1));
+      if (!gpu())
+        args.push_back(i64(threads));
       return runtime.call(b, loc, prefix + SPIDER_RT_DETECT_STEM + suffix.str(),
                           args, ptrType);
     }

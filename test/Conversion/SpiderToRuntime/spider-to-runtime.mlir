@@ -2,7 +2,7 @@
 
 // Detection on an f32 tensor: a runtime call on its buffer; the arrays are
 // caller-owned buffers; the handle is released at the end of the block.
-// CHECK-DAG:   func.func private @spider_rt_detect_f32(memref<*xf32>, i64, i64, i64, i64, i64) -> !llvm.ptr attributes {llvm.emit_c_interface}
+// CHECK-DAG:   func.func private @spider_rt_detect_f32(memref<*xf32>, i64, i64, i64, i64, i64, i64) -> !llvm.ptr attributes {llvm.emit_c_interface}
 // CHECK-DAG:   func.func private @spider_rt_index_offsets(!llvm.ptr) -> memref<?xindex> attributes {llvm.emit_c_interface}
 // CHECK-DAG:   func.func private @spider_rt_index_positions(!llvm.ptr) -> memref<?xindex> attributes {llvm.emit_c_interface}
 // CHECK-DAG:   func.func private @spider_rt_index_release(!llvm.ptr)
@@ -10,7 +10,7 @@
 // CHECK-SAME:    (%[[A:.*]]: tensor<100x70xf32>) -> (tensor<?xindex>, tensor<?xindex>)
 // CHECK:         %[[BUF:.*]] = bufferization.to_buffer %[[A]] read_only : tensor<100x70xf32> to memref<100x70xf32, strided<[?, ?], offset: ?>>
 // CHECK:         %[[U:.*]] = memref.cast %[[BUF]] : {{.*}} to memref<*xf32>
-// CHECK:         %[[H:.*]] = call @spider_rt_detect_f32(%[[U]], %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}})
+// CHECK:         %[[H:.*]] = call @spider_rt_detect_f32(%[[U]], %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}})
 // CHECK:         %[[OB:.*]] = call @spider_rt_index_offsets(%[[H]])
 // CHECK:         %[[O:.*]] = bufferization.to_tensor %[[OB]] restrict
 // CHECK:         %[[PB:.*]] = call @spider_rt_index_positions(%[[H]])

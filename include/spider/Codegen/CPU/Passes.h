@@ -1,7 +1,8 @@
 //===- Passes.h - Spider's CPU code generation ------------------*- C++ -*-===//
 //
 // spider-specialize-packed-contractions, spider-tile-and-vectorize (the
-// dense micro-kernel), spider-inline-alloca-scopes (for OpenMP threads) and
+// dense micro-kernel), spider-inline-alloca-scopes and
+// spider-schedule-openmp-loops (for OpenMP threads) and
 // spider-hoist-vector-transfers (accumulators kept in registers).
 //
 //===----------------------------------------------------------------------===//
@@ -12,6 +13,7 @@
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/OpenMP/OpenMPDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"

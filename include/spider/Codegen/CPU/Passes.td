@@ -77,7 +77,8 @@ def SpiderTileAndVectorize
            "Tile the n blocks of contractions with scf.forall: each block "
            "writes its own columns of C and copies its own panels of B, so "
            "blocks can run on different threads (spider-cpu-pipeline's "
-           "threads option)">,
+           "threads option); not inside an scf.forall already (a PIT's "
+           "parallel groups)">,
     Option<"packB", "pack-b", "bool", /*default=*/"true",
            "Order contraction blocks as n, k, m and copy each block of B "
            "into a contiguous tensor that the m blocks reuse">,
@@ -143,6 +144,35 @@ def SpiderInlineAllocaScopes
     alone.
   }];
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
+def SpiderScheduleOpenMPLoops
+    : Pass<"spider-schedule-openmp-loops", "::mlir::func::FuncOp"> {
+  let summary = "Hands out the iterations of OpenMP work-shared loops one at a time";
+  let description = [{
+    Gives every `omp.wsloop` without a schedule `schedule(dynamic)` (chunks
+    of one iteration): a thread that finishes its iteration takes the next
+    one. The iterations of Spider's parallel loops are PIT groups, whose
+    active micro-tiles differ a lot (MoE experts, power-law graphs), and
+    n blocks of a contraction; the static schedule `convert-scf-to-openmp`
+    leaves would give each thread a fixed share of them, however long its
+    groups take. One handout per iteration costs an atomic increment,
+    nothing next to a group or a block. A loop that already has a schedule
+    keeps it.
+
+    Example:
+
+    ```mlir
+    omp.wsloop {
+      omp.loop_nest (%g) : index = (%c0) to (%groups) step (%c1) { ... }
+    }
+    // becomes
+    omp.wsloop schedule(dynamic) {
+      omp.loop_nest (%g) : index = (%c0) to (%groups) step (%c1) { ... }
+    }
+    ```
+  }];
+  let dependentDialects = ["::mlir::omp::OpenMPDialect"];
 }
 
 def SpiderHoistVectorTransfers

@@ -24,12 +24,15 @@
 extern "C" {
 
 /// spider.detect: the index of the active micro-tiles of a tensor of rank
-/// 1 to 4, micro-tile `t0..t3` (unused sizes ignored), packed along `packDim`;
-/// one entry point per element type of SPIDER_RT_FOR_EVERY_DETECT_TYPE.
+/// 1 to 4, micro-tile `t0..t3` (unused sizes ignored), packed along `packDim`,
+/// scanned on up to `threads` OpenMP threads (1: the caller's only; 0:
+/// OMP_NUM_THREADS, else every core; one in a build without OpenMP); one
+/// entry point per element type of
+/// SPIDER_RT_FOR_EVERY_DETECT_TYPE.
 #define SPIDER_RT_DECLARE_DETECT(SUFFIX, CTYPE)                                \
   SPIDER_RT_EXPORT void *_mlir_ciface_spider_rt_detect_##SUFFIX(               \
       spiderrt::UnrankedMemRef *input, int64_t packDim, int64_t t0,            \
-      int64_t t1, int64_t t2, int64_t t3);
+      int64_t t1, int64_t t2, int64_t t3, int64_t threads);
 SPIDER_RT_FOR_EVERY_DETECT_TYPE(SPIDER_RT_DECLARE_DETECT)
 #undef SPIDER_RT_DECLARE_DETECT
 

@@ -198,6 +198,15 @@ def SpiderLowerPitToLoops : Pass<"spider-lower-pit-to-loops"> {
     non-negative coefficients, or when an operand reads the pack dimension
     on two axes.
 
+    With `parallel-groups`, the loop is an `scf.forall` over the groups
+    when each group writes only its own box of every output: no result is
+    indexed by the pack dimension, and every axis of the group's box indexes
+    each output. Each group then ends in `tensor.parallel_insert_slice`, and
+    after bufferization `spider-cpu-pipeline{threads=N}` runs the groups on
+    OpenMP threads, handed out one at a time. Results scattered along the
+    pack axis (MoE's token rows) keep the ordered loop; their computations'
+    blocks run in parallel instead.
+
     Example:
 
     ```mlir
@@ -214,6 +223,11 @@ def SpiderLowerPitToLoops : Pass<"spider-lower-pit-to-loops"> {
            "Call libspider_runtime's profiler around every spider.pit (time, "
            "density, cover, executed and dense-equivalent FLOPs); the "
            "module's spider.profile_names attribute names the records">,
+    Option<"parallelGroups", "parallel-groups", "bool", /*default=*/"false",
+           "Loop over the groups with scf.forall where every group writes "
+           "its own box of every output (no result is scattered along the "
+           "pack axis), and the spider.pit is not nested in another one or "
+           "in a parallel loop; not with `profile`">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::func::FuncDialect",

@@ -29,8 +29,10 @@ namespace {
 /// operands.
 class PitToLoops {
 public:
-  PitToLoops(PitOp pit, std::optional<ProfileHooks> profile)
-      : pit(pit), profile(profile), b(pit), loc(pit.getLoc()) {}
+  PitToLoops(PitOp pit, std::optional<ProfileHooks> profile,
+             bool parallelGroups)
+      : pit(pit), profile(profile), b(pit), loc(pit.getLoc()),
+        parallelGroups(parallelGroups) {}
 
   void run() {
     cloneBodyConstants();
@@ -99,7 +101,8 @@ private:
   SmallVector<Value> emitPit(OpBuilder &builder, const IndexGroups &groups,
                              const PitWork &work) {
     return emitPitGroupLoop(builder, loc, plan, outer, groups,
-                            pit.getOutputs(), profile ? work.outside : Value());
+                            pit.getOutputs(), profile ? work.outside : Value(),
+                            parallelGroups);
   }
 
   /// No dense_threshold: always through PIT.
@@ -155,6 +158,7 @@ private:
   std::optional<ProfileHooks> profile;
   OpBuilder b;
   Location loc;
+  bool parallelGroups;
   IRMapping outer;
   PitPlan plan;
 };
@@ -178,7 +182,12 @@ struct LowerPitToLoopsPass
           return signalPassFailure();
         hooks = *declared;
       }
-      PitToLoops(pit, hooks).run();
+      // One level of parallel loops: not inside another spider.pit (lowered
+      // after this one) or a parallel loop already there.
+      bool nested = pit->getParentOfType<PitOp>() ||
+                    pit->getParentOfType<scf::ForallOp>() ||
+                    pit->getParentOfType<scf::ParallelOp>();
+      PitToLoops(pit, hooks, parallelGroups && !nested).run();
     }
   }
 };

@@ -298,15 +298,20 @@ public:
   Value executedIterations() const { return executed; }
 
   /// Emits the loop over groups; returns the new values of the outputs.
-  SmallVector<Value> emitGroupLoop(ValueRange initialOutputs) {
-    Value c0 = constant(0), c1 = constant(1);
-    SmallVector<Value> inits(initialOutputs);
-    if (outsideVolume)
-      inits.push_back(arith::ConstantOp::create(b, loc, b.getF64FloatAttr(0)));
+  /// With `parallel`, groups that write disjoint boxes of every output run
+  /// as an scf.forall.
+  SmallVector<Value> emitGroupLoop(ValueRange initialOutputs, bool parallel) {
     offsets = groups.offsets;
     positions = groups.positions;
     sparse = plan.pit.getSparseValue();
     packExtent = tensor::DimOp::create(b, loc, sparse, plan.packAxis);
+    if (parallel && !outsideVolume && groupsWriteDisjointBoxes())
+      return emitParallelGroupLoop(initialOutputs);
+
+    Value c0 = constant(0), c1 = constant(1);
+    SmallVector<Value> inits(initialOutputs);
+    if (outsideVolume)
+      inits.push_back(arith::ConstantOp::create(b, loc, b.getF64FloatAttr(0)));
 
     auto loop = scf::ForOp::create(
         b, loc, c0, groups.numGroups, c1, inits,
@@ -324,8 +329,11 @@ public:
               [&](OpBuilder &tb, Location) {
                 OpBuilder::InsertionGuard inner(b);
                 b.setInsertionPointToStart(tb.getInsertionBlock());
+                SmallVector<OutputPlacement> placements;
+                SmallVector<Value> results =
+                    emitGroup(group, start, end, acc, placements);
                 SmallVector<Value> updated =
-                    emitGroup(group, start, end, acc);
+                    writeBack(results, placements, acc, start, end);
                 if (outsideVolume)
                   updated.push_back(arith::AddFOp::create(
                       b, loc, carried.back(), groupIterations(start, end)));
@@ -345,6 +353,117 @@ public:
   }
 
 private:
+  /// Where a yielded result goes back into its spider.pit output; with
+  /// `accumulate`, the group computed its contribution from zero and adds
+  /// it in (a scatter-add: the output's rows are never gathered).
+  struct OutputPlacement {
+    std::optional<int64_t> packedAxis;
+    SmallVector<OpFoldResult> offs, sizes;
+    bool accumulate = false;
+  };
+
+  /// The step that computes the body's `yielded` value, and its init.
+  std::pair<const PitStep *, OpOperand *> stepYielding(Value yielded) {
+    for (const PitStep &step : plan.steps)
+      for (OpResult result : step.op->getResults())
+        if (result == yielded)
+          return {&step, linalg::LinalgOp(step.op).getDpsInitOperand(
+                             result.getResultNumber())};
+    return {nullptr, nullptr};
+  }
+
+  /// Whether two groups never write the same element of an output: every
+  /// output is indexed by none of the pack dimension's loops and by a loop
+  /// along every axis of the group's box, so each group writes its own box.
+  bool groupsWriteDisjointBoxes() {
+    Block &body = plan.pit.getBody().front();
+    for (Value yielded : body.getTerminator()->getOperands()) {
+      auto [step, init] = stepYielding(yielded);
+      if (!step)
+        return false;
+      linalg::LinalgOp op = step->op;
+      AffineMap map = op.getMatchingIndexingMap(init);
+      llvm::SmallDenseSet<int64_t> axesCovered;
+      for (AffineExpr expr : map.getResults()) {
+        auto dim = dyn_cast<AffineDimExpr>(expr);
+        if (!dim)
+          return false;
+        auto it = step->loopAxis.find(dim.getPosition());
+        if (it == step->loopAxis.end())
+          continue;
+        if (it->second == plan.packAxis)
+          return false;
+        axesCovered.insert(it->second);
+      }
+      int64_t rank = plan.pit.getIndex().getType().getMicrotile().size();
+      for (int64_t axis = 0; axis < rank; ++axis)
+        if (axis != plan.packAxis && !spansAxis(plan.pit, axis) &&
+            !axesCovered.contains(axis))
+          return false;
+    }
+    return true;
+  }
+
+  /// The groups as an scf.forall: each writes its box of every output with
+  /// tensor.parallel_insert_slice (an empty group writes the box back
+  /// unchanged). Bufferized, this becomes scf.parallel and then OpenMP.
+  SmallVector<Value> emitParallelGroupLoop(ValueRange initialOutputs) {
+    auto forall = scf::ForallOp::create(
+        b, loc, ArrayRef<OpFoldResult>{getAsOpFoldResult(groups.numGroups)},
+        initialOutputs, std::nullopt);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(forall.getTerminator());
+    Value group = forall.getInductionVars()[0];
+    ValueRange shared = forall.getRegionIterArgs();
+    Value start = tensor::ExtractOp::create(b, loc, offsets, group);
+    Value end = tensor::ExtractOp::create(b, loc, offsets,
+                                          ia.add(group, constant(1)));
+    // Every output's box, outside the test for an empty group.
+    computeBox(group);
+    Block &body = plan.pit.getBody().front();
+    SmallVector<OutputPlacement> boxes;
+    SmallVector<Value> unchanged;
+    for (auto [i, yielded] :
+         llvm::enumerate(body.getTerminator()->getOperands())) {
+      auto [step, init] = stepYielding(yielded);
+      enterStep(*step);
+      OutputPlacement &placement = boxes.emplace_back();
+      linalg::LinalgOp op = step->op;
+      sliceOf(shared[i], op.getMatchingIndexingMap(init),
+              placement.offs, placement.sizes, placement.packedAxis);
+      SmallVector<OpFoldResult> ones(placement.sizes.size(),
+                                     b.getIndexAttr(1));
+      unchanged.push_back(tensor::ExtractSliceOp::create(
+          b, loc, shared[i], placement.offs, placement.sizes, ones));
+    }
+    Value any = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
+                                      start, end);
+    auto ifOp = scf::IfOp::create(
+        b, loc, any,
+        [&](OpBuilder &tb, Location) {
+          OpBuilder::InsertionGuard inner(b);
+          b.setInsertionPointToStart(tb.getInsertionBlock());
+          SmallVector<OutputPlacement> placements;
+          SmallVector<Value> results =
+              emitGroup(group, start, end, shared, placements);
+          for (auto [result, box] : llvm::zip(results, unchanged))
+            if (result.getType() != box.getType())
+              result = tensor::CastOp::create(b, loc, box.getType(), result);
+          scf::YieldOp::create(b, loc, results);
+        },
+        [&](OpBuilder &eb, Location) {
+          scf::YieldOp::create(eb, loc, unchanged);
+        });
+    b.setInsertionPointToStart(forall.getTerminator().getBody());
+    for (auto [i, box] : llvm::enumerate(boxes)) {
+      SmallVector<OpFoldResult> ones(box.sizes.size(), b.getIndexAttr(1));
+      tensor::ParallelInsertSliceOp::create(b, loc, ifOp.getResult(i),
+                                            shared[i], box.offs, box.sizes,
+                                            ones);
+    }
+    return SmallVector<Value>(forall.getResults());
+  }
+
   Value constant(int64_t v) { return ia.constant(v); }
   Value mul(Value x, Value y) { return ia.mul(x, y); }
   Value sub(Value x, Value y) { return ia.sub(x, y); }
@@ -646,15 +765,6 @@ private:
         ->getResult(0);
   }
 
-  /// Where a yielded result goes back into its spider.pit output; with
-  /// `accumulate`, the group computed its contribution from zero and adds
-  /// it in (a scatter-add: the output's rows are never gathered).
-  struct OutputPlacement {
-    std::optional<int64_t> packedAxis;
-    SmallVector<OpFoldResult> offs, sizes;
-    bool accumulate = false;
-  };
-
   /// Whether `op` reads its init `init` only to add to it: its body yields
   /// `init + v` (v not reading it), so a group can compute v from zero and
   /// add it to the output afterwards.
@@ -716,10 +826,12 @@ private:
   }
 
   /// Runs one group through every step of the plan: operands from outside
-  /// are sliced and gathered, intermediates stay packed, results yielded
-  /// are scattered back into `acc`.
-  SmallVector<Value> emitGroup(Value group, Value start, Value end,
-                               ValueRange acc) {
+  /// are sliced and gathered, intermediates stay packed. Returns the
+  /// group's value of each yielded result, and in `outputPlacements` where
+  /// it goes back into `acc` (writeBack).
+  SmallVector<Value>
+  emitGroup(Value group, Value start, Value end, ValueRange acc,
+            SmallVector<OutputPlacement> &outputPlacements) {
     computeBox(group);
     Value packedLen = packedLength(start, end);
     Block &body = plan.pit.getBody().front();
@@ -807,11 +919,24 @@ private:
       shiftPositionReads(cloned);
     }
 
-    SmallVector<Value> updated;
+    SmallVector<Value> results;
     for (auto [i, yielded] :
          llvm::enumerate(body.getTerminator()->getOperands())) {
-      Value result = packedOf.lookup(yielded);
-      OutputPlacement &placement = placements[i];
+      results.push_back(packedOf.lookup(yielded));
+      outputPlacements.push_back(std::move(placements[i]));
+    }
+    return results;
+  }
+
+  /// Writes a group's results back into `acc`: inserted at their box, or
+  /// scattered (or scatter-added) micro-tile by micro-tile along the pack
+  /// axis. Returns the new values of the outputs.
+  SmallVector<Value> writeBack(ArrayRef<Value> results,
+                               ArrayRef<OutputPlacement> placements,
+                               ValueRange acc, Value start, Value end) {
+    SmallVector<Value> updated;
+    for (auto [i, result] : llvm::enumerate(results)) {
+      const OutputPlacement &placement = placements[i];
       SmallVector<OpFoldResult> ones(placement.sizes.size(),
                                      b.getIndexAttr(1));
       if (!placement.packedAxis) {
@@ -858,11 +983,12 @@ std::string mlir::spider::planPitLowering(PitOp pit, PitPlan &plan) {
 SmallVector<Value> mlir::spider::emitPitGroupLoop(
     OpBuilder &b, Location loc, const PitPlan &plan, const IRMapping &outer,
     const IndexGroups &groups, ValueRange initialOutputs,
-    Value iterationsOutside) {
+    Value iterationsOutside, bool parallelGroups) {
   PitLowering lowering(b, loc, plan, outer, groups);
   if (iterationsOutside)
     lowering.countIterations(iterationsOutside);
-  SmallVector<Value> values = lowering.emitGroupLoop(initialOutputs);
+  SmallVector<Value> values =
+      lowering.emitGroupLoop(initialOutputs, parallelGroups);
   if (iterationsOutside)
     values.push_back(lowering.executedIterations());
   return values;

@@ -63,13 +63,16 @@ std::string planPitLowering(PitOp pit, PitPlan &plan);
 /// arguments to the spider.pit's operands. With `iterationsOutside` (the
 /// product of the loop extents neither in the box nor packed), the loop
 /// also counts the iterations it executes, as an f64 appended to the
-/// results.
+/// results. With `parallelGroups` and no counting, a loop whose groups
+/// write disjoint boxes of every output (no result is scattered along the
+/// pack axis) is an scf.forall over the groups.
 SmallVector<Value> emitPitGroupLoop(OpBuilder &b, Location loc,
                                     const PitPlan &plan,
                                     const IRMapping &outer,
                                     const IndexGroups &groups,
                                     ValueRange initialOutputs,
-                                    Value iterationsOutside = nullptr);
+                                    Value iterationsOutside = nullptr,
+                                    bool parallelGroups = false);
 
 } // namespace mlir::spider
 

@@ -1,0 +1,28 @@
+// RUN: spider-opt %s --split-input-file --pass-pipeline="builtin.module(func.func(spider-schedule-openmp-loops))" | FileCheck %s
+
+// A work-shared loop without a schedule hands out its iterations one at a
+// time; a loop with a schedule keeps it.
+// CHECK-LABEL: func.func @schedules
+// CHECK:         omp.wsloop schedule(dynamic) {
+// CHECK:         omp.wsloop schedule(static) {
+func.func @schedules(%n: index, %m: memref<?xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %f = arith.constant 1.0 : f32
+  omp.parallel {
+    omp.wsloop {
+      omp.loop_nest (%i) : index = (%c0) to (%n) step (%c1) {
+        memref.store %f, %m[%i] : memref<?xf32>
+        omp.yield
+      }
+    }
+    omp.wsloop schedule(static) {
+      omp.loop_nest (%i) : index = (%c0) to (%n) step (%c1) {
+        memref.store %f, %m[%i] : memref<?xf32>
+        omp.yield
+      }
+    }
+    omp.terminator
+  }
+  return
+}

@@ -1,0 +1,96 @@
+// RUN: spider-opt %s -split-input-file --spider-lower-pit-to-loops=parallel-groups | FileCheck %s --enable-var-scope
+// RUN: spider-opt %s -split-input-file --spider-lower-pit-to-loops="parallel-groups profile" | FileCheck %s --check-prefix=PROFILE
+
+// With parallel-groups, groups that each write their own box of the output
+// (a block of 32 rows of C: the pack dim k is a reduction) run as an
+// scf.forall: each group reads its box of the shared output, an empty
+// group yields it unchanged, and the box goes back with
+// tensor.parallel_insert_slice. With the profile, which counts the
+// iterations across groups, the loop stays ordered.
+// CHECK-LABEL: func.func @disjoint_boxes
+// CHECK-SAME:    %[[C:[^:]*]]: tensor<100x50xf32>
+// CHECK:         scf.forall (%[[G:.*]]) in (%{{.*}}) shared_outs(%[[OUT:.*]] = %[[C]]) -> (tensor<100x50xf32>)
+// CHECK:           %[[BOX:.*]] = tensor.extract_slice %[[OUT]][%[[ROW:.*]], 0] [%[[ROWS:.*]], 50] [1, 1]
+// CHECK:           %[[R:.*]] = scf.if %{{.*}} -> (tensor<?x50xf32>)
+// CHECK:             %[[INIT:.*]] = tensor.extract_slice %[[OUT]]
+// CHECK:             %[[M:.*]] = linalg.matmul {{.*}}outs(%[[INIT]] : tensor<?x50xf32>)
+// CHECK:             scf.yield %[[M]]
+// CHECK:           } else {
+// CHECK:             scf.yield %[[BOX]]
+// CHECK:           scf.forall.in_parallel
+// CHECK:             tensor.parallel_insert_slice %[[R]] into %[[OUT]][%[[ROW]], 0] [%[[ROWS]], 50] [1, 1]
+// PROFILE-LABEL: func.func @disjoint_boxes
+// PROFILE-NOT:   scf.forall
+// PROFILE:       scf.for
+func.func @disjoint_boxes(%a: tensor<100x70xf32>, %b: tensor<70x50xf32>, %c: tensor<100x50xf32>,
+                          %i: !spider.index<microtile = [32, 1], pack_dim = 1>) -> tensor<100x50xf32> {
+  %r = spider.pit ins(%a, %b : tensor<100x70xf32>, tensor<70x50xf32>) outs(%c : tensor<100x50xf32>)
+                  index(%i : !spider.index<microtile = [32, 1], pack_dim = 1>) sparse_operand = 0 pack_dim = 2 {
+  ^bb0(%x: tensor<100x70xf32>, %y: tensor<70x50xf32>, %z: tensor<100x50xf32>):
+    %m = linalg.matmul ins(%x, %y : tensor<100x70xf32>, tensor<70x50xf32>) outs(%z : tensor<100x50xf32>) -> tensor<100x50xf32>
+    spider.yield %m : tensor<100x50xf32>
+  } -> tensor<100x50xf32>
+  return %r : tensor<100x50xf32>
+}
+
+// -----
+
+// A sparse right operand, its micro-tiles [1, 32] packed along k: a group
+// is a block of 32 columns of C, again its own box.
+// CHECK-LABEL: func.func @disjoint_column_boxes
+// CHECK:         scf.forall
+// CHECK:           tensor.parallel_insert_slice %{{.*}} into %{{.*}}[0, %{{.*}}] [64, %{{.*}}] [1, 1]
+func.func @disjoint_column_boxes(%a: tensor<64x96xf32>, %b: tensor<96x80xf32>, %c: tensor<64x80xf32>,
+                                 %i: !spider.index<microtile = [1, 32], pack_dim = 0>) -> tensor<64x80xf32> {
+  %r = spider.pit ins(%a, %b : tensor<64x96xf32>, tensor<96x80xf32>) outs(%c : tensor<64x80xf32>)
+                  index(%i : !spider.index<microtile = [1, 32], pack_dim = 0>) sparse_operand = 1 pack_dim = 2 {
+  ^bb0(%x: tensor<64x96xf32>, %y: tensor<96x80xf32>, %z: tensor<64x80xf32>):
+    %m = linalg.matmul ins(%x, %y : tensor<64x96xf32>, tensor<96x80xf32>) outs(%z : tensor<64x80xf32>) -> tensor<64x80xf32>
+    spider.yield %m : tensor<64x80xf32>
+  } -> tensor<64x80xf32>
+  return %r : tensor<64x80xf32>
+}
+
+// -----
+
+// Results scattered along the pack axis (rows of C packed along m, as
+// MoE's routed tokens) may land on the same rows from two groups: the
+// groups stay in order.
+// CHECK-LABEL: func.func @scattered_rows
+// CHECK-NOT:     scf.forall
+// CHECK:         scf.for
+func.func @scattered_rows(%a: tensor<64x96xf32>, %b: tensor<96x16xf32>, %c: tensor<64x16xf32>,
+                          %i: !spider.index<microtile = [1, 32], pack_dim = 0>) -> tensor<64x16xf32> {
+  %r = spider.pit ins(%a, %b : tensor<64x96xf32>, tensor<96x16xf32>) outs(%c : tensor<64x16xf32>)
+                  index(%i : !spider.index<microtile = [1, 32], pack_dim = 0>) sparse_operand = 0 pack_dim = 0 {
+  ^bb0(%x: tensor<64x96xf32>, %y: tensor<96x16xf32>, %z: tensor<64x16xf32>):
+    %m = linalg.matmul ins(%x, %y : tensor<64x96xf32>, tensor<96x16xf32>) outs(%z : tensor<64x16xf32>) -> tensor<64x16xf32>
+    spider.yield %m : tensor<64x16xf32>
+  } -> tensor<64x16xf32>
+  return %r : tensor<64x16xf32>
+}
+
+// -----
+
+// An output that the box's axis does not index (C[n] sums over the row
+// blocks m as well): every group adds into all of it, in order.
+// CHECK-LABEL: func.func @shared_output
+// CHECK-NOT:     scf.forall
+// CHECK:         scf.for
+func.func @shared_output(%a: tensor<64x96xf32>, %b: tensor<96x16xf32>, %c: tensor<16xf32>,
+                         %i: !spider.index<microtile = [32, 1], pack_dim = 1>) -> tensor<16xf32> {
+  %r = spider.pit ins(%a, %b : tensor<64x96xf32>, tensor<96x16xf32>) outs(%c : tensor<16xf32>)
+                  index(%i : !spider.index<microtile = [32, 1], pack_dim = 1>) sparse_operand = 0 pack_dim = 2 {
+  ^bb0(%x: tensor<64x96xf32>, %y: tensor<96x16xf32>, %z: tensor<16xf32>):
+    %m = linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (k, n)>, affine_map<(m, n, k) -> (n)>],
+                         iterator_types = ["reduction", "parallel", "reduction"]}
+        ins(%x, %y : tensor<64x96xf32>, tensor<96x16xf32>) outs(%z : tensor<16xf32>) {
+    ^bb1(%p: f32, %q: f32, %acc: f32):
+      %t = arith.mulf %p, %q : f32
+      %s = arith.addf %acc, %t : f32
+      linalg.yield %s : f32
+    } -> tensor<16xf32>
+    spider.yield %m : tensor<16xf32>
+  } -> tensor<16xf32>
+  return %r : tensor<16xf32>
+}
