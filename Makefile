@@ -48,11 +48,13 @@ demo: build
 walkthrough: build
 	@bash examples/walkthrough.sh $(BUILD)
 
-# The CPU benchmark (not a test): Spider vs OpenBLAS vs MLIR's sparsifier.
+# The CPU benchmark (not a test): Spider vs OpenBLAS vs MLIR's sparsifier
+# vs PyTorch's CSR matmul, at one thread and at every core.
 bench: configure
 	@dpkg-query -W -f='$${Status}' libopenblas-dev 2>/dev/null | grep -q "ok installed" && \
-	  dpkg-query -W -f='$${Status}' python3-matplotlib 2>/dev/null | grep -q "ok installed" || \
-	  (apt-get update -qq && apt-get install -y -qq libopenblas-dev python3-matplotlib >/dev/null)
+	  dpkg-query -W -f='$${Status}' python3-matplotlib 2>/dev/null | grep -q "ok installed" && \
+	  dpkg-query -W -f='$${Status}' python3-torch 2>/dev/null | grep -q "ok installed" || \
+	  (apt-get update -qq && apt-get install -y -qq libopenblas-dev python3-matplotlib python3-torch >/dev/null)
 	cmake $(BUILD) >/dev/null
 	ninja -C $(BUILD) -j$(JOBS) spider-cpu-bench
 	SPIDER_NUM_THREADS=1 bash bench/run-cpu-bench.sh $(BUILD) docs

@@ -77,6 +77,11 @@ static cl::opt<std::string>
 static cl::opt<bool> convOnly("conv-only",
                               cl::desc("Run the convolution rows only"));
 static cl::opt<bool> noConv("no-conv", cl::desc("Skip the convolution rows"));
+static cl::opt<std::string> caseDir(
+    "case-dir",
+    cl::desc("Write each density's A, B and OpenBLAS's C there, for "
+             "bench/matmul_torch.py (case-<density>.bin)"),
+    cl::init(""));
 static cl::opt<bool> noSparsifier(
     "no-sparsifier",
     cl::desc("Skip MLIR's sparsifier (its column reads 0; bench/spider-tune.sh)"));
@@ -103,6 +108,27 @@ static double seconds() {
 static double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
+}
+
+/// One density's inputs and OpenBLAS's result for bench/matmul_torch.py:
+/// f64 density, i64 n, then f32 A, B and C, little-endian. Exits when the
+/// file cannot be written.
+static void writeCase(double density, int64_t n, const std::vector<float> &a,
+                      const std::vector<float> &b,
+                      const std::vector<float> &c) {
+  char name[64];
+  std::snprintf(name, sizeof(name), "/case-%.4f.bin", density);
+  std::string path = caseDir + name;
+  std::ofstream file(path, std::ios::binary);
+  file.write(reinterpret_cast<const char *>(&density), sizeof(density));
+  file.write(reinterpret_cast<const char *>(&n), sizeof(n));
+  for (const std::vector<float> *m : {&a, &b, &c})
+    file.write(reinterpret_cast<const char *>(m->data()),
+               static_cast<std::streamsize>(m->size() * sizeof(float)));
+  if (!file) {
+    llvm::errs() << "spider-cpu-bench: cannot write " << path << "\n";
+    std::exit(1);
+  }
 }
 
 /// The matmul, with A marked sparse (Spider), CSR-converted (sparsifier) or
@@ -442,6 +468,8 @@ int main(int argc, char **argv) {
         blasTimes.push_back(t1 - t0);
     }
     double blasTime = median(blasTimes);
+    if (!caseDir.empty())
+      writeCase(density, n, a, b, blas);
 
     spider_rt_profile_reset();
     double spiderTime = timeCompiled(entry(*spiderEngine), a, b, c, out, n,
