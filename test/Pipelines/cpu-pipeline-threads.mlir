@@ -23,17 +23,17 @@ func.func @compute(%a: tensor<100x256xf32>, %b: tensor<256x1024xf32>, %c: tensor
 
 // A PIT whose groups write their own rows of C: the group loop is the one
 // parallel loop (the packed matmul inside blocks in order), its groups are
-// handed out one at a time, and the index is built on the same threads.
+// handed out in chunks, and the index is built on the same threads.
 // The dense fallback's blocks are parallel too. One thread: no OpenMP.
 // CHECK-LABEL: llvm.func @pit
 // CHECK:         %[[THREADS:.*]] = llvm.mlir.constant(2 : i64) : i64
 // CHECK:         llvm.call @spider_rt_detect_f32({{.*}}, %[[THREADS]])
 // CHECK:         omp.parallel num_threads
-// CHECK-NEXT:      omp.wsloop schedule(dynamic)
+// CHECK:           omp.wsloop schedule(dynamic = %{{.*}} : i64)
 // CHECK-NOT:       omp.parallel
 // CHECK:           omp.terminator
 // CHECK:         omp.parallel num_threads
-// CHECK-NEXT:      omp.wsloop schedule(dynamic)
+// CHECK:           omp.wsloop schedule(dynamic = %{{.*}} : i64)
 // CHECK-NOT:       omp.parallel
 // CHECK:           omp.terminator
 // CHECK-NOT:     omp.parallel
