@@ -22,20 +22,14 @@ Times are medians of --reps after a warm-up, for the aggregation alone and
 for the layer; A is built once, outside the timings. Prints one JSON line.
 """
 
-import os
+from torch_bench import limit_threads, median_seconds  # noqa: E402
 
-# Before torch loads its BLAS and OpenMP: the thread count of the C++ side
-# (SPIDER_NUM_THREADS, which run-gnn-bench.sh sets; default 1).
-THREADS = int(os.environ.get("SPIDER_NUM_THREADS", "1") or "1")
-if THREADS <= 0:
-    THREADS = os.cpu_count() or 1
-for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[var] = str(THREADS)
+# Before torch loads its BLAS and OpenMP: the Spider side's thread count.
+THREADS = limit_threads()
 
 import argparse  # noqa: E402
 import json  # noqa: E402
 import resource  # noqa: E402
-import time  # noqa: E402
 import warnings  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -76,16 +70,6 @@ def aggregator(kind, a, rows, cols, degree, v):
         out = torch.zeros(v, x.shape[1])
         return out.index_reduce_(0, rows, x[cols], "amax", include_self=False)
     return amax
-
-
-def median_seconds(fn, reps):
-    fn()  # warm-up
-    times = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return sorted(times)[len(times) // 2]
 
 
 def relative_error(got, want):

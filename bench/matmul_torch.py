@@ -18,33 +18,18 @@ Times, medians of --reps after a warm-up, on SPIDER_NUM_THREADS threads
 The CSR result is checked against C. Prints one JSON line.
 """
 
-import os
+from torch_bench import limit_threads, median_seconds  # noqa: E402
 
-# Before torch loads its BLAS and OpenMP.
-THREADS = int(os.environ.get("SPIDER_NUM_THREADS", "1") or "1")
-if THREADS <= 0:
-    THREADS = os.cpu_count() or 1
-for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[var] = str(THREADS)
+# Before torch loads its BLAS and OpenMP: the Spider side's thread count.
+THREADS = limit_threads()
 
 import argparse  # noqa: E402
 import csv  # noqa: E402
 import json  # noqa: E402
-import time  # noqa: E402
 import warnings  # noqa: E402
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
-
-
-def median_seconds(fn, reps):
-    fn()  # warm-up
-    times = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return sorted(times)[len(times) // 2]
 
 
 def read_case(path):

@@ -203,7 +203,8 @@ def SpiderLowerPitToLoops : Pass<"spider-lower-pit-to-loops"> {
     indexed by the pack dimension, and every axis of the group's box indexes
     each output. Each group then ends in `tensor.parallel_insert_slice`, and
     after bufferization `spider-cpu-pipeline{threads=N}` runs the groups on
-    OpenMP threads, handed out one at a time. Results scattered along the
+    OpenMP threads, handed out in balanced chunks
+    (`spider-schedule-openmp-loops`). Results scattered along the
     pack axis (MoE's token rows) keep the ordered loop; their computations'
     blocks run in parallel instead.
 

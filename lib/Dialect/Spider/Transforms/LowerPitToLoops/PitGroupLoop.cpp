@@ -14,6 +14,8 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <tuple>
+
 using namespace mlir;
 using namespace mlir::spider;
 
@@ -319,11 +321,9 @@ public:
           ValueRange acc = carried.take_front(initialOutputs.size());
           OpBuilder::InsertionGuard guard(b);
           b.setInsertionPointToStart(nb.getInsertionBlock());
-          Value start = tensor::ExtractOp::create(b, loc, offsets, group);
-          Value next = ia.add(group, constant(1));
-          Value end = tensor::ExtractOp::create(b, loc, offsets, next);
-          Value any = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
-                                            start, end);
+          Value start, end;
+          std::tie(start, end) = groupRange(group);
+          Value any = isNonEmpty(start, end);
           auto ifOp = scf::IfOp::create(
               b, loc, any,
               [&](OpBuilder &tb, Location) {
@@ -415,9 +415,8 @@ private:
     b.setInsertionPoint(forall.getTerminator());
     Value group = forall.getInductionVars()[0];
     ValueRange shared = forall.getRegionIterArgs();
-    Value start = tensor::ExtractOp::create(b, loc, offsets, group);
-    Value end = tensor::ExtractOp::create(b, loc, offsets,
-                                          ia.add(group, constant(1)));
+    Value start, end;
+    std::tie(start, end) = groupRange(group);
     // Every output's box, outside the test for an empty group.
     computeBox(group);
     Block &body = plan.pit.getBody().front();
@@ -436,10 +435,8 @@ private:
       unchanged.push_back(tensor::ExtractSliceOp::create(
           b, loc, shared[i], placement.offs, placement.sizes, ones));
     }
-    Value any = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
-                                      start, end);
     auto ifOp = scf::IfOp::create(
-        b, loc, any,
+        b, loc, isNonEmpty(start, end),
         [&](OpBuilder &tb, Location) {
           OpBuilder::InsertionGuard inner(b);
           b.setInsertionPointToStart(tb.getInsertionBlock());
@@ -462,6 +459,21 @@ private:
                                             ones);
     }
     return SmallVector<Value>(forall.getResults());
+  }
+
+  /// Where group `group`'s active micro-tiles start and end in the
+  /// positions.
+  std::pair<Value, Value> groupRange(Value group) {
+    Value start = tensor::ExtractOp::create(b, loc, offsets, group);
+    Value end = tensor::ExtractOp::create(b, loc, offsets,
+                                          ia.add(group, constant(1)));
+    return {start, end};
+  }
+
+  /// Whether the group of range [start, end) has an active micro-tile.
+  Value isNonEmpty(Value start, Value end) {
+    return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, start,
+                                 end);
   }
 
   Value constant(int64_t v) { return ia.constant(v); }
