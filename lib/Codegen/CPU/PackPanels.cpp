@@ -8,20 +8,31 @@
 // block of B into panels of `nr` columns, each panel contiguous down k; the
 // micro-kernel then streams one panel from L1 for every register tile of
 // rows. This file builds that copy (expand_shape + transpose, vectorized
-// like any other op) and makes the panel loop read it.
+// like any other op) and makes the panel loop read it. Where B is a PIT
+// group's SRead of whole rows, the copy reads those rows from the original
+// B through the index instead: SRead fused into the panel copy.
 //
 //===----------------------------------------------------------------------===//
 
 #include "PackPanels.h"
+#include "RowGather.h"
 #include "Tiling.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 
 using namespace mlir;
+using namespace mlir::spider;
+
+static bool isUnitStrides(ArrayRef<OpFoldResult> strides) {
+  return llvm::all_of(strides,
+                      [](OpFoldResult s) { return isConstantIntValue(s, 1); });
+}
 
 /// The input of `op` indexed exactly (k, n), if there is one.
 static OpOperand *operandIndexedKN(linalg::LinalgOp op, int64_t k,
@@ -54,10 +65,76 @@ bool mlir::spider::canPackIntoPanels(linalg::LinalgOp op,
          (ShapedType::isDynamic(m) || m > 1);
 }
 
-linalg::TransposeOp mlir::spider::copyIntoPanels(RewriterBase &rewriter,
-                                                 linalg::LinalgOp op,
-                                                 std::array<int64_t, 3> mnk,
-                                                 int64_t nr) {
+/// The panels [n / nr, k, nr] of the block `block` = G[o0 + r, o1 + c] of a
+/// row gather G, read from the gather's source through its positions: one
+/// copy where SRead and the panel copy made two. The copy runs k outermost,
+/// so that each source row is read once, contiguously.
+///
+/// Rows of the block past the gathered ones are undefined in G: they read
+/// the last gathered row. A gather of no rows leaves G undefined: the
+/// panels are then a fresh tensor (scf.if), and no position is read.
+static PanelCopy gatherIntoPanels(RewriterBase &rewriter, Location loc,
+                                  const RowGather &gather,
+                                  tensor::ExtractSliceOp block,
+                                  RankedTensorType panelsType,
+                                  ArrayRef<OpFoldResult> panelSizes,
+                                  int64_t nr) {
+  auto value = [&](OpFoldResult v) {
+    return getValueOrCreateConstantIndexOp(rewriter, loc, v);
+  };
+  Value start = gather.start, end = gather.end;
+  Value rowBase = arith::AddIOp::create(rewriter, loc, start,
+                                        value(block.getMixedOffsets()[0]));
+  Value columnBase = arith::AddIOp::create(
+      rewriter, loc, value(gather.sourceColumn),
+      value(block.getMixedOffsets()[1]));
+  Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
+  Value lastRow = arith::SubIOp::create(rewriter, loc, end, one);
+  Value any = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::slt,
+                                    start, end);
+  Value empty = tensor::EmptyOp::create(rewriter, loc, panelSizes,
+                                        panelsType.getElementType());
+  auto ifOp = scf::IfOp::create(rewriter, loc, TypeRange{panelsType}, any,
+                                /*withElseRegion=*/true);
+  linalg::GenericOp copy;
+  {
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPointToStart(&ifOp.getThenRegion().front());
+    MLIRContext *ctx = rewriter.getContext();
+    AffineExpr k, p, j;
+    bindDims(ctx, k, p, j);
+    // Loops (k, panel, column in panel); the panels are [panel, k, column].
+    AffineMap out = AffineMap::get(3, 0, {p, k, j}, ctx);
+    SmallVector<utils::IteratorType> parallel(3, utils::IteratorType::parallel);
+    copy = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{panelsType}, ValueRange{}, ValueRange{empty},
+        ArrayRef<AffineMap>{out}, parallel,
+        [&](OpBuilder &b, Location l, ValueRange) {
+          Value kk = linalg::IndexOp::create(b, l, 0);
+          Value panel = linalg::IndexOp::create(b, l, 1);
+          Value jj = linalg::IndexOp::create(b, l, 2);
+          Value i = arith::AddIOp::create(b, l, rowBase, kk);
+          i = arith::MinSIOp::create(b, l, i, lastRow);
+          Value row = tensor::ExtractOp::create(b, l, gather.positions, i);
+          Value nrValue = arith::ConstantIndexOp::create(b, l, nr);
+          Value column = arith::AddIOp::create(
+              b, l, columnBase,
+              arith::AddIOp::create(
+                  b, l, arith::MulIOp::create(b, l, panel, nrValue), jj));
+          Value element = tensor::ExtractOp::create(
+              b, l, gather.source, ValueRange{row, column});
+          linalg::YieldOp::create(b, l, element);
+        });
+    scf::YieldOp::create(rewriter, loc, copy.getResult(0));
+    rewriter.setInsertionPointToStart(&ifOp.getElseRegion().front());
+    scf::YieldOp::create(rewriter, loc, empty);
+  }
+  return {ifOp.getResult(0), copy};
+}
+
+PanelCopy mlir::spider::copyIntoPanels(RewriterBase &rewriter,
+                                       linalg::LinalgOp op,
+                                       std::array<int64_t, 3> mnk, int64_t nr) {
   OpOperand *b = operandIndexedKN(op, mnk[2], mnk[1]);
   Value block = b->get();
   auto type = cast<RankedTensorType>(block.getType());
@@ -66,6 +143,17 @@ linalg::TransposeOp mlir::spider::copyIntoPanels(RewriterBase &rewriter,
   SmallVector<OpFoldResult> sizes =
       tensor::getMixedSizes(rewriter, loc, block);
   int64_t panels = type.getDimSize(1) / nr;
+  SmallVector<OpFoldResult> panelSizes = {
+      rewriter.getIndexAttr(panels), sizes[0], rewriter.getIndexAttr(nr)};
+  auto panelsType = RankedTensorType::get({panels, type.getDimSize(0), nr},
+                                          type.getElementType());
+  // B's rows gathered by SRead: pack them from where they are.
+  if (auto slice = block.getDefiningOp<tensor::ExtractSliceOp>();
+      slice && slice.getSourceType().getRank() == 2 &&
+      isUnitStrides(slice.getMixedStrides()))
+    if (std::optional<RowGather> gather = matchRowGather(slice.getSource()))
+      return gatherIntoPanels(rewriter, loc, *gather, slice, panelsType,
+                              panelSizes, nr);
   // [k, n] -> [k, n / nr, nr] -> [n / nr, k, nr].
   auto expandedType = RankedTensorType::get(
       {type.getDimSize(0), panels, nr}, type.getElementType());
@@ -74,12 +162,11 @@ linalg::TransposeOp mlir::spider::copyIntoPanels(RewriterBase &rewriter,
       sizes[0], rewriter.getIndexAttr(panels), rewriter.getIndexAttr(nr)};
   Value expanded = tensor::ExpandShapeOp::create(
       rewriter, loc, expandedType, block, groups, expandedSizes);
-  SmallVector<OpFoldResult> panelSizes = {
-      rewriter.getIndexAttr(panels), sizes[0], rewriter.getIndexAttr(nr)};
   Value empty = tensor::EmptyOp::create(rewriter, loc, panelSizes,
                                         type.getElementType());
-  return linalg::TransposeOp::create(rewriter, loc, expanded, empty,
-                                     ArrayRef<int64_t>{1, 0, 2});
+  auto copy = linalg::TransposeOp::create(rewriter, loc, expanded, empty,
+                                          ArrayRef<int64_t>{1, 0, 2});
+  return {copy.getResult()[0], copy};
 }
 
 FailureOr<linalg::LinalgOp>

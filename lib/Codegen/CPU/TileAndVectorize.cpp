@@ -236,14 +236,69 @@ struct TileAndVectorizePass
     if (failed(blocked))
       return success();
     auto blockedOp = cast<linalg::LinalgOp>(*blocked);
+    std::optional<int64_t> depth;
+    if (mnk)
+      depth = (*mnk)[2];
     if (mnk && inner[(*mnk)[0]] > 1 &&
-        succeeded(tileAndPeelRows(rewriter, blockedOp, (*mnk)[0], inner)))
+        succeeded(
+            tileAndPeelRows(rewriter, blockedOp, (*mnk)[0], depth, inner)))
       return success();
-    FailureOr<Operation *> tiled = tile(rewriter, blockedOp, inner);
-    if (failed(tiled))
-      return success();
-    vectorizeTile(rewriter, *tiled, inner);
+    tileAndPeelDepth(rewriter, blockedOp, depth, inner);
     return success();
+  }
+
+  /// Tiles `op` by the register tile `inner` and vectorizes the tiles. When
+  /// the depth of the contraction (loop `k`) may not be a multiple of the
+  /// tile's, as a PIT group's active columns and the last k block of them
+  /// are not, the last, partial step is peeled: the full steps then read
+  /// static, unmasked vectors (a masked step costs a mask per row and
+  /// masked loads of A that LLVM broadcasts with permutes), and the depth
+  /// left over runs one k at a time, also unmasked.
+  void tileAndPeelDepth(IRRewriter &rewriter, linalg::LinalgOp op,
+                        std::optional<int64_t> k, ArrayRef<int64_t> inner) {
+    int64_t extent = k ? op.getStaticLoopRanges()[*k] : 0;
+    if (!k || inner[*k] <= 1 ||
+        (!ShapedType::isDynamic(extent) && extent % inner[*k] == 0)) {
+      FailureOr<Operation *> tiled = tile(rewriter, op, inner);
+      if (succeeded(tiled))
+        vectorizeTile(rewriter, *tiled, inner);
+      return;
+    }
+    // Rows and columns first, then the depth alone: its loop is innermost,
+    // as it is when all three are tiled at once.
+    SmallVector<int64_t> noDepth(inner), depthOnly(inner.size(), 0);
+    noDepth[*k] = 0;
+    depthOnly[*k] = inner[*k];
+    FailureOr<Operation *> tiled = tile(rewriter, op, noDepth);
+    if (failed(tiled))
+      return;
+    FailureOr<scf::SCFTilingResult> result = tileWithLoops(
+        rewriter, cast<linalg::LinalgOp>(*tiled), depthOnly);
+    if (failed(result))
+      return;
+    auto depthLoop =
+        result->loops.size() == 1
+            ? dyn_cast<scf::ForOp>(result->loops.front().getOperation())
+            : nullptr;
+    if (!depthLoop) {
+      vectorizeTile(rewriter, result->tiledOps.front(), inner);
+      return;
+    }
+    scf::ForOp partial;
+    if (failed(scf::peelForLoopAndSimplifyBounds(rewriter, depthLoop, partial)))
+      partial = nullptr;
+    (void)applyPatternsGreedily(depthLoop.getRegion(), canonicalizations());
+    for (linalg::LinalgOp full : collectLinalgOps(depthLoop.getRegion()))
+      vectorizeTile(rewriter, full, inner);
+    if (!partial)
+      return;
+    SmallVector<int64_t> oneDepth(inner);
+    oneDepth[*k] = 1;
+    for (linalg::LinalgOp rest : collectLinalgOps(partial.getRegion())) {
+      FailureOr<Operation *> steps = tile(rewriter, rest, oneDepth);
+      if (succeeded(steps))
+        vectorizeTile(rewriter, *steps, oneDepth);
+    }
   }
 
   /// Tiles the contraction `op` by the register tile `inner` and peels the
@@ -254,7 +309,8 @@ struct TileAndVectorizePass
   /// masked tile for them measured several times slower than a full one.)
   /// Fails, leaving `op` alone, when there is nothing to peel.
   LogicalResult tileAndPeelRows(IRRewriter &rewriter, linalg::LinalgOp op,
-                                int64_t m, ArrayRef<int64_t> inner) {
+                                int64_t m, std::optional<int64_t> k,
+                                ArrayRef<int64_t> inner) {
     int64_t rows = op.getStaticLoopRanges()[m];
     if (!ShapedType::isDynamic(rows) && rows % inner[m] == 0)
       return failure();
@@ -271,10 +327,9 @@ struct TileAndVectorizePass
                        ? dyn_cast<scf::ForOp>(result->loops.front().getOperation())
                        : nullptr;
     if (!rowLoop) {
-      auto tiledRows = cast<linalg::LinalgOp>(result->tiledOps.front());
-      FailureOr<Operation *> tiled = tile(rewriter, tiledRows, inner);
-      if (succeeded(tiled))
-        vectorizeTile(rewriter, *tiled, inner);
+      tileAndPeelDepth(rewriter,
+                       cast<linalg::LinalgOp>(result->tiledOps.front()), k,
+                       inner);
       return success();
     }
     scf::ForOp partial;
@@ -282,20 +337,14 @@ struct TileAndVectorizePass
       partial = nullptr;
     // Static slice shapes for the full tiles (the bounds are now constant).
     (void)applyPatternsGreedily(rowLoop.getRegion(), canonicalizations());
-    for (linalg::LinalgOp full : collectLinalgOps(rowLoop.getRegion())) {
-      FailureOr<Operation *> tiled = tile(rewriter, full, inner);
-      if (succeeded(tiled))
-        vectorizeTile(rewriter, *tiled, inner);
-    }
+    for (linalg::LinalgOp full : collectLinalgOps(rowLoop.getRegion()))
+      tileAndPeelDepth(rewriter, full, k, inner);
     if (!partial)
       return success();
     SmallVector<int64_t> oneRow(inner);
     oneRow[m] = 1;
-    for (linalg::LinalgOp rest : collectLinalgOps(partial.getRegion())) {
-      FailureOr<Operation *> tiled = tile(rewriter, rest, oneRow);
-      if (succeeded(tiled))
-        vectorizeTile(rewriter, *tiled, oneRow);
-    }
+    for (linalg::LinalgOp rest : collectLinalgOps(partial.getRegion()))
+      tileAndPeelDepth(rewriter, rest, k, oneRow);
     return success();
   }
 
@@ -448,15 +497,15 @@ struct TileAndVectorizePass
     if (failed(blocked))
       return failure();
     auto current = cast<linalg::LinalgOp>(*blocked);
-    linalg::TransposeOp copy = copyIntoPanels(rewriter, current, mnk, reg[1]);
+    PanelCopy copy = copyIntoPanels(rewriter, current, mnk, reg[1]);
     FailureOr<Operation *> rows = tile(rewriter, current, m);
     if (failed(rows))
       return failure();
     FailureOr<linalg::LinalgOp> panel =
         tileIntoPanels(rewriter, cast<linalg::LinalgOp>(*rows), mnk, reg[1],
-                       copy.getResult()[0]);
+                       copy.panels);
     // The copy carries no compute tile, the one thing that can fail.
-    (void)tileAndVectorize(rewriter, copy, cache, reg);
+    (void)tileAndVectorize(rewriter, copy.copy, cache, reg);
     if (failed(panel))
       return failure();
     return panel->getOperation();

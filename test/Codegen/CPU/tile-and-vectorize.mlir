@@ -70,18 +70,23 @@ func.func @packed_b(%a: tensor<1024x512xf32>, %b: tensor<512x1024xf32>, %c: tens
 // -----
 
 // Dynamic sizes (packed PIT tiles): the rows are peeled, full 4-row tiles
-// first, then the rows left over one at a time; reads along n and k are
-// masked and padded with zero, the contraction itself runs unmasked, and
-// each accumulator is read and written once around its k loop.
+// first, then the rows left over one at a time, and so is the depth: full
+// steps of 4 read A unmasked, the rest of k runs one step at a time. Reads
+// along n are masked and padded with zero, the contraction itself runs
+// unmasked, and each accumulator is read and written once around its k
+// loops.
 // CHECK-LABEL: func.func @packed
 // CHECK:         %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
 // CHECK:         scf.for {{.*}} step %c4
 // CHECK:           vector.transfer_read {{.*}} vector<4x64xf32>
-// CHECK:           scf.for {{.*}} iter_args({{.*}}) -> (vector<4x64xf32>)
-// CHECK:             vector.create_mask
-// CHECK:             vector.transfer_read %{{.*}}, %[[ZERO]], %{{.*}} {{.*}} vector<4x4xf32>
+// CHECK:           %[[FULL:.*]] = scf.for {{.*}} step %c4 iter_args({{.*}}) -> (vector<4x64xf32>)
+// CHECK:             vector.transfer_read %{{.*}}, %[[ZERO]] {in_bounds = [true, true]} : tensor<4x4xf32>, vector<4x4xf32>
+// CHECK:             vector.transfer_read %{{.*}}, %[[ZERO]], %{{.*}} {{.*}} vector<4x64xf32>
 // CHECK:             vector.fma
-// CHECK:           vector.transfer_write {{.*}} : vector<4x64xf32>, tensor<4x?xf32>
+// CHECK:           vector.transfer_write %[[FULL]], {{.*}} : vector<4x64xf32>, tensor<4x?xf32>
+// CHECK:           scf.for {{.*}} step %c1 iter_args({{.*}}) -> (vector<4x64xf32>)
+// CHECK:             vector.transfer_read {{.*}} : tensor<4x1xf32>, vector<4x1xf32>
+// CHECK:             vector.fma
 // CHECK:         scf.for {{.*}} step %c4
 // CHECK:           scf.for {{.*}} step %c1
 // CHECK:             scf.for {{.*}} iter_args({{.*}}) -> (vector<1x64xf32>)
