@@ -4,6 +4,8 @@
 #include "spider/Runtime/Profile.h"
 #include "spider/Runtime/TileIndex.h"
 
+#include "ScanRow.h"
+
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -13,6 +15,7 @@
 #ifdef SPIDER_RT_OPENMP
 #include <omp.h>
 #endif
+#include <type_traits>
 #include <vector>
 
 using namespace spiderrt;
@@ -94,10 +97,15 @@ int64_t scanRows(const StridedView<T> &view,
     uint8_t *act = active + tileBase;
     int64_t rowNonZeros = 0;
     if (t == 1 && s == 1) {
-      for (int64_t j = 0; j < n; ++j) {
-        bool nz = p[j] != T(0);
-        act[j] |= nz;
-        rowNonZeros += nz;
+      // f32 rows on the host's widest vectors (ScanRow.cpp).
+      if constexpr (std::is_same_v<T, float>) {
+        rowNonZeros = scanRowF32(p, act, n);
+      } else {
+        for (int64_t j = 0; j < n; ++j) {
+          bool nz = p[j] != T(0);
+          act[j] |= nz;
+          rowNonZeros += nz;
+        }
       }
     } else {
       for (int64_t j = 0; j < n; ++j) {

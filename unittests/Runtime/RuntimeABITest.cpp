@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <limits>
 #include <tuple>
 #include <vector>
 
@@ -63,6 +65,52 @@ TEST(RuntimeABI, DetectContiguousAndStrided) {
   EXPECT_EQ(offsetsOf(index), (std::vector<int64_t>{0, 1, 3}));
   EXPECT_EQ(positionsOf(index), (std::vector<int64_t>{1, 0, 5}));
   spider_rt_index_release(index);
+}
+
+TEST(RuntimeABI, DetectF32RowsOnEveryVectorTail) {
+  // Contiguous f32 rows with one-column micro-tiles take the vector scan
+  // of the host's ISA (ScanRow.cpp): every width up to past two AVX-512
+  // vectors, rows starting at every alignment, and the values a vector
+  // compare could get wrong (-0 is zero, NaN, inf and denormals are not).
+  const float special[] = {0.0f, -0.0f, std::numeric_limits<float>::quiet_NaN(),
+                           std::numeric_limits<float>::infinity(),
+                           std::numeric_limits<float>::denorm_min(), 1.0f};
+  uint64_t state = 99;
+  for (int64_t cols = 1; cols <= 70; ++cols) {
+    const int64_t rows = 5, stride = cols + 3;
+    std::vector<float> data(rows * stride + 16, 0.0f);
+    for (float &x : data) {
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      x = (state >> 33) % 3 == 0 ? special[(state >> 40) % 6] : 0.0f;
+    }
+    for (int64_t shift : {0, 1, 5}) {
+      const float *base = data.data() + shift;
+      // Micro-tile [2, 1], packed along rows: a column is active in a row
+      // pair when either row holds a non-zero there.
+      std::vector<int64_t> offsets = {0}, positions;
+      int64_t nonZeros = 0;
+      for (int64_t r = 0; r < rows; ++r)
+        for (int64_t c = 0; c < cols; ++c)
+          nonZeros += base[r * stride + c] != 0.0f;
+      for (int64_t r0 = 0; r0 < rows; r0 += 2) {
+        for (int64_t c = 0; c < cols; ++c) {
+          bool active = false;
+          for (int64_t r = r0; r < std::min(r0 + 2, rows); ++r)
+            active |= base[r * stride + c] != 0.0f;
+          if (active)
+            positions.push_back(c);
+        }
+        offsets.push_back(static_cast<int64_t>(positions.size()));
+      }
+      Matrix m(const_cast<float *>(base), rows, cols, stride, 1);
+      void *index =
+          _mlir_ciface_spider_rt_detect_f32(&m.unranked, 1, 2, 1, 0, 0, 1);
+      EXPECT_EQ(offsetsOf(index), offsets) << cols << " columns";
+      EXPECT_EQ(positionsOf(index), positions) << cols << " columns";
+      EXPECT_EQ(spider_rt_index_nonzeros(index), nonZeros) << cols;
+      spider_rt_index_release(index);
+    }
+  }
 }
 
 TEST(RuntimeABI, DetectOnThreadsMatchesOneThread) {
