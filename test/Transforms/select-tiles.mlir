@@ -4,10 +4,10 @@
 // RUN: not spider-opt %s --spider-select-tiles=cpu-isa=neon 2>&1 | FileCheck %s --check-prefix=BADISA
 
 // [32, 1] micro-tiles already give the kernel 32 rows: the cover stays, the
-// compute tile is the register tile over (m, n, k), dense above 0.45.
+// compute tile is the register tile over (m, n, k), dense above 0.65.
 // CHECK-LABEL: func.func @full_rows
 // CHECK:         spider.pit {{.*}} index(%{{.*}} : !spider.index<microtile = [32, 1], pack_dim = 1>)
-// CHECK-SAME:      attributes {dense_threshold = 4.500000e-01 : f64, tile_config = #spider.tile_config<microtile = [32, 1], compute_tile = [4, 64, 4]>}
+// CHECK-SAME:      attributes {dense_threshold = 6.500000e-01 : f64, tile_config = #spider.tile_config<microtile = [32, 1], compute_tile = [4, 64, 4]>}
 // The tile database of the ISA: 4x32 register tiles with AVX2.
 // AVX2-LABEL: func.func @full_rows
 // AVX2:         compute_tile = [4, 32, 4]

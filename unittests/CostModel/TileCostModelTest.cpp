@@ -40,7 +40,10 @@ TEST(TileCostModel, CoverFactor) {
 }
 
 TEST(TileCostModel, ThresholdsAndTiles) {
-  EXPECT_DOUBLE_EQ(TileCostModel::get(Target::CPU).denseThreshold(), 0.45);
+  EXPECT_DOUBLE_EQ(
+      TileCostModel::get(Target::CPU, CpuIsa::AVX512).denseThreshold(), 0.65);
+  EXPECT_DOUBLE_EQ(
+      TileCostModel::get(Target::CPU, CpuIsa::AVX2).denseThreshold(), 0.45);
   EXPECT_DOUBLE_EQ(TileCostModel::get(Target::GPU).denseThreshold(), 0.5);
   EXPECT_EQ(TileCostModel::get(Target::GPU).database().registerTile[0], 16);
 }

@@ -31,9 +31,12 @@ const TileDatabase kCpuAvx512 = {
     /*registerTile=*/{4, 64, 4},
     /*vectorWidth=*/16,
     /*efficiencyByRows=*/kCpuEfficiency,
-    // PIT and the dense kernel meet near 50% density on the 2048^3 matmul of
-    // docs/performance.md.
-    /*denseThreshold=*/0.45,
+    // PIT (B's panels read through the index, unmasked depth steps) reaches
+    // 0.95 of the dense kernel's time near 65% density on the 2048^3 matmul
+    // of docs/performance.md, one thread (PIT forced: 0.56x of dense at
+    // 40%, 0.63x at 50%, 0.77x at 60%, 1.11x at 70%; bench/spider-tune.sh
+    // measured 0.78 at 1024^3).
+    /*denseThreshold=*/0.65,
 };
 // AVX2: 4 rows by 4 ymm registers (16 of 16 would spill the operands); the
 // 4x64 tile of AVX-512 needs 32 ymm accumulators and spills, measured at
