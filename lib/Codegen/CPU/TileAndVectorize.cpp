@@ -1,6 +1,7 @@
 //===- TileAndVectorize.cpp - Tile linalg ops, vectorize the tiles --------===//
 
 #include "PackPanels.h"
+#include "ReadGatheredRows.h"
 #include "RelabelIterators.h"
 #include "Tiling.h"
 #include "VectorMicroKernel.h"
@@ -116,9 +117,15 @@ struct TileAndVectorizePass
         ops.push_back(op);
     });
     IRRewriter rewriter(&getContext());
-    for (linalg::LinalgOp op : ops)
+    for (linalg::LinalgOp op : ops) {
+      // Gathered rows read once: read them where they are
+      // (ReadGatheredRows.cpp), in register tiles of B's width.
+      if (linalg::LinalgOp direct =
+              readGatheredRowsInPlace(rewriter, op, reg[1]))
+        op = direct;
       if (failed(tileAndVectorize(rewriter, op, cache, reg)))
         return signalPassFailure();
+    }
 
     // Reductions of products become contractions first...
     RewritePatternSet toContract(&getContext());

@@ -244,9 +244,64 @@ struct ContractionToFMA : public OpRewritePattern<vector::ContractionOp> {
   }
 };
 
+/// acc + lhs * rhs where every reduction loop has extent 1 and both
+/// factors, once those unit loops are dropped, are laid out as the
+/// accumulator: one element-wise FMA. (Upstream's lowering of such a
+/// contraction, e.g. a gathered row times a scalar into a row of
+/// features, extracts and multiplies element by element.)
+struct UnitReductionToFMA : public OpRewritePattern<vector::ContractionOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(vector::ContractionOp op,
+                                PatternRewriter &rewriter) const override {
+    if (isa<vector::MaskOp>(op->getParentOp()))
+      return failure();
+    auto accType = dyn_cast<VectorType>(op.getAccType());
+    if (op.getKind() != vector::CombiningKind::ADD || !accType ||
+        accType.isScalable() || !isa<FloatType>(accType.getElementType()) ||
+        op.getLhsType().getElementType() != accType.getElementType() ||
+        op.getRhsType().getElementType() != accType.getElementType())
+      return failure();
+    SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+    SmallVector<int64_t> extents(maps[0].getNumDims(), 1);
+    VectorType factors[] = {op.getLhsType(), op.getRhsType()};
+    for (int f = 0; f < 2; ++f)
+      for (auto [pos, expr] : llvm::enumerate(maps[f].getResults()))
+        if (auto dim = dyn_cast<AffineDimExpr>(expr))
+          extents[dim.getPosition()] = factors[f].getDimSize(pos);
+    ArrayAttr iterators = op.getIteratorTypes();
+    auto keptResults = [&](AffineMap map) -> std::optional<SmallVector<unsigned>> {
+      SmallVector<unsigned> dims;
+      for (AffineExpr expr : map.getResults()) {
+        auto dim = dyn_cast<AffineDimExpr>(expr);
+        if (!dim)
+          return std::nullopt;
+        unsigned d = dim.getPosition();
+        if (vector::isReductionIterator(iterators[d])) {
+          if (extents[d] != 1)
+            return std::nullopt;
+          continue;
+        }
+        dims.push_back(d);
+      }
+      return dims;
+    };
+    std::optional<SmallVector<unsigned>> acc = keptResults(maps[2]);
+    std::optional<SmallVector<unsigned>> lhs = keptResults(maps[0]);
+    std::optional<SmallVector<unsigned>> rhs = keptResults(maps[1]);
+    if (!acc || !lhs || !rhs || *lhs != *acc || *rhs != *acc)
+      return rewriter.notifyMatchFailure(op, "not an element-wise product");
+    Location loc = op.getLoc();
+    Value a = vector::ShapeCastOp::create(rewriter, loc, accType, op.getLhs());
+    Value b = vector::ShapeCastOp::create(rewriter, loc, accType, op.getRhs());
+    rewriter.replaceOpWithNewOp<vector::FMAOp>(op, a, b, op.getAcc());
+    return success();
+  }
+};
+
 } // namespace
 
 void mlir::spider::populateVectorMicroKernelPatterns(
     RewritePatternSet &patterns) {
-  patterns.add<UnmaskContraction, ContractionToFMA>(patterns.getContext());
+  patterns.add<UnmaskContraction, ContractionToFMA, UnitReductionToFMA>(
+      patterns.getContext());
 }

@@ -7,12 +7,14 @@
 // a loop every init indexes is parallel.
 
 // out(i) += x(i, k) * y(k, j), j labelled parallel: vectorized as a
-// contraction over j and k (it was an invalid vector.contract before).
+// contraction over j and k (it was an invalid vector.contract before),
+// one step of each, so one element-wise FMA.
 #ik = affine_map<(i, j, k) -> (i, k)>
 #kj = affine_map<(i, j, k) -> (k, j)>
 #i = affine_map<(i, j, k) -> (i)>
 // CHECK-LABEL: func.func @sum_over_unindexed_parallel
-// CHECK:         vector.contract {{.*}}iterator_types = ["parallel", "reduction", "reduction"]{{.*}} into vector<16xf32>
+// CHECK:         vector.shape_cast {{.*}} : vector<16x1x1xf32> to vector<16xf32>
+// CHECK:         vector.fma {{.*}} : vector<16xf32>
 func.func @sum_over_unindexed_parallel(%x: tensor<37x29xf32>, %y: tensor<29x23xf32>, %o: tensor<37xf32>) -> tensor<37xf32> {
   // expected-remark@+1 {{iterator types disagree with the indexing maps: loop 1 is a reduction (labelled parallel); tiled and vectorized as the maps say}}
   %r = linalg.generic {indexing_maps = [#ik, #kj, #i], iterator_types = ["parallel", "parallel", "reduction"]}

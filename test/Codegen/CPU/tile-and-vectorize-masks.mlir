@@ -38,13 +38,14 @@ func.func @sddmm_k_lanes(%s: tensor<?x?xf32>, %a: tensor<?x?xf32>, %b: tensor<?x
 
 // The same SDDMM with the default tiles: lanes along j, one k at a time.
 // The mask cuts j only, so the contraction runs unmasked on the reads as
-// they are.
+// they are; its one-deep reduction is one element-wise FMA.
 #s = affine_map<(i, j, k) -> (i, j)>
 #a = affine_map<(i, j, k) -> (i, k)>
 #b = affine_map<(i, j, k) -> (k, j)>
 // CHECK-LABEL: func.func @sddmm_j_lanes
 // CHECK-NOT:     vector.mask
-// CHECK:         vector.contract {{.*}} : vector<1x16x1xf32>, vector<1x16x1xf32> into vector<1x16xf32>
+// CHECK:         vector.shape_cast {{.*}} : vector<1x16x1xf32> to vector<1x16xf32>
+// CHECK:         vector.fma {{.*}} : vector<1x16xf32>
 // CHECK-NOT:     vector.mask
 func.func @sddmm_j_lanes(%s: tensor<?x?xf32>, %a: tensor<?x?xf32>, %b: tensor<?x?xf32>, %x: tensor<?x?xf32>) -> tensor<?x?xf32> {
   %r = linalg.generic {indexing_maps = [#s, #a, #b, #s], iterator_types = ["parallel", "parallel", "reduction"]}
