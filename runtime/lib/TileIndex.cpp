@@ -294,6 +294,11 @@ IndexOrError csrIndex(const int64_t *rowOffsets, int64_t numRows,
   index.packDim = 1;
   index.offsets.reserve(grid[0] + 1);
   index.offsets.push_back(0);
+  // At most one active tile per entry.
+  index.positions.reserve(static_cast<size_t>(numColumnEntries));
+  // One row per block row whose columns were checked to increase: its
+  // column tiles already ascend, and need no sort.
+  bool ascending = sortedColumns && rowBlock == 1;
   std::vector<int64_t> blockColumns;
   for (int64_t r = 0; r < numRows; ++r) {
     for (int64_t e = rowOffsets[r]; e < rowOffsets[r + 1]; ++e) {
@@ -315,7 +320,8 @@ IndexOrError csrIndex(const int64_t *rowOffsets, int64_t numRows,
     // The last row of a block row, or of the matrix: its active column
     // tiles, ascending and once each.
     if ((r + 1) % rowBlock == 0 || r + 1 == numRows) {
-      std::sort(blockColumns.begin(), blockColumns.end());
+      if (!ascending)
+        std::sort(blockColumns.begin(), blockColumns.end());
       blockColumns.erase(std::unique(blockColumns.begin(), blockColumns.end()),
                          blockColumns.end());
       index.positions.insert(index.positions.end(), blockColumns.begin(),
