@@ -29,6 +29,17 @@ func.func @softmax_on_buffers(%x: memref<4x8xf32>, %o: memref<4x8xf32>) {
 
 // -----
 
+// Integer softmax passes linalg's verifier, but its decomposition (a max
+// with -inf as identity, exp) needs floats: a diagnostic, not a crash
+// (found by the fuzzer).
+func.func @softmax_on_integers(%x: tensor<4x8xi16>, %o: tensor<4x8xi16>) -> tensor<4x8xi16> {
+  // expected-error@+1 {{spider-decompose-aggregated-ops: 'linalg.softmax' on 'i16' elements cannot be decomposed: it needs floating-point elements}}
+  %r = linalg.softmax dimension(1) ins(%x : tensor<4x8xi16>) outs(%o : tensor<4x8xi16>) -> tensor<4x8xi16>
+  return %r : tensor<4x8xi16>
+}
+
+// -----
+
 // A mark on the input stays there; the intermediates, typed like the input
 // by the decomposition, are not marked.
 // CHECK-LABEL: func.func @softmax_marked

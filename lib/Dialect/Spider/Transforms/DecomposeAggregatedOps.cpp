@@ -82,6 +82,16 @@ void expandFromCsr(RewriterBase &rewriter, FromCsrOp op) {
   rewriter.replaceOpWithNewOp<FromTilesOp>(op, result, tiles, index, sizes);
 }
 
+/// The first element type of `op`'s shaped operands that is not a float,
+/// if there is one.
+std::optional<Type> nonFloatElementType(Operation *op) {
+  for (Type type : op->getOperandTypes())
+    if (auto shaped = dyn_cast<ShapedType>(type);
+        shaped && !isa<FloatType>(shaped.getElementType()))
+      return shaped.getElementType();
+  return std::nullopt;
+}
+
 struct SpiderDecomposeAggregatedOpsPass
     : public spider::impl::SpiderDecomposeAggregatedOpsBase<
           SpiderDecomposeAggregatedOpsPass> {
@@ -98,6 +108,17 @@ struct SpiderDecomposeAggregatedOpsPass
                         << op->getName()
                         << "' on buffers is not supported; write it on "
                            "tensors, before bufferization";
+        failedAny = true;
+        continue;
+      }
+      // Upstream's decompositions build float arithmetic (softmax's max and
+      // exp, Winograd's constant matrices) and crash or build invalid IR on
+      // integers, which the ops' verifiers accept.
+      if (std::optional<Type> bad = nonFloatElementType(op)) {
+        op->emitError() << "spider-decompose-aggregated-ops: '"
+                        << op->getName() << "' on " << *bad
+                        << " elements cannot be decomposed: it needs "
+                           "floating-point elements";
         failedAny = true;
         continue;
       }
