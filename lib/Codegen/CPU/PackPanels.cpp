@@ -70,9 +70,8 @@ bool mlir::spider::canPackIntoPanels(linalg::LinalgOp op,
 /// copy where SRead and the panel copy made two. The copy runs k outermost,
 /// so that each source row is read once, contiguously.
 ///
-/// Rows of the block past the gathered ones are undefined in G: they read
-/// the last gathered row. A gather of no rows leaves G undefined: the
-/// panels are then a fresh tensor (scf.if), and no position is read.
+/// A gather of no rows leaves G undefined: the panels are then a fresh
+/// tensor (scf.if on RowGatherReader::nonEmpty), and no position is read.
 static PanelCopy gatherIntoPanels(RewriterBase &rewriter, Location loc,
                                   const RowGather &gather,
                                   tensor::ExtractSliceOp block,
@@ -82,20 +81,16 @@ static PanelCopy gatherIntoPanels(RewriterBase &rewriter, Location loc,
   auto value = [&](OpFoldResult v) {
     return getValueOrCreateConstantIndexOp(rewriter, loc, v);
   };
-  Value start = gather.start, end = gather.end;
-  Value rowBase = arith::AddIOp::create(rewriter, loc, start,
+  Value rowBase = arith::AddIOp::create(rewriter, loc, gather.start,
                                         value(block.getMixedOffsets()[0]));
   Value columnBase = arith::AddIOp::create(
       rewriter, loc, value(gather.sourceColumn),
       value(block.getMixedOffsets()[1]));
-  Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
-  Value lastRow = arith::SubIOp::create(rewriter, loc, end, one);
-  Value any = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::slt,
-                                    start, end);
+  RowGatherReader reader(rewriter, loc, gather);
   Value empty = tensor::EmptyOp::create(rewriter, loc, panelSizes,
                                         panelsType.getElementType());
-  auto ifOp = scf::IfOp::create(rewriter, loc, TypeRange{panelsType}, any,
-                                /*withElseRegion=*/true);
+  auto ifOp = scf::IfOp::create(rewriter, loc, TypeRange{panelsType},
+                                reader.nonEmpty, /*withElseRegion=*/true);
   linalg::GenericOp copy;
   {
     OpBuilder::InsertionGuard guard(rewriter);
@@ -113,16 +108,13 @@ static PanelCopy gatherIntoPanels(RewriterBase &rewriter, Location loc,
           Value kk = linalg::IndexOp::create(b, l, 0);
           Value panel = linalg::IndexOp::create(b, l, 1);
           Value jj = linalg::IndexOp::create(b, l, 2);
-          Value i = arith::AddIOp::create(b, l, rowBase, kk);
-          i = arith::MinSIOp::create(b, l, i, lastRow);
-          Value row = tensor::ExtractOp::create(b, l, gather.positions, i);
+          Value position = arith::AddIOp::create(b, l, rowBase, kk);
           Value nrValue = arith::ConstantIndexOp::create(b, l, nr);
           Value column = arith::AddIOp::create(
               b, l, columnBase,
               arith::AddIOp::create(
                   b, l, arith::MulIOp::create(b, l, panel, nrValue), jj));
-          Value element = tensor::ExtractOp::create(
-              b, l, gather.source, ValueRange{row, column});
+          Value element = reader.read(b, l, position, column);
           linalg::YieldOp::create(b, l, element);
         });
     scf::YieldOp::create(rewriter, loc, copy.getResult(0));

@@ -122,14 +122,11 @@ linalg::LinalgOp mlir::spider::readGatheredRowsInPlace(RewriterBase &rewriter,
 
   const RowGather &gather = found->gather;
   rewriter.setInsertionPoint(op);
-  Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
-  Value lastRow = arith::SubIOp::create(rewriter, loc, gather.end, one);
+  RowGatherReader reader(rewriter, loc, gather);
   Value column0 =
       getValueOrCreateConstantIndexOp(rewriter, loc, gather.sourceColumn);
-  Value any = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::slt,
-                                    gather.start, gather.end);
-  auto ifOp = scf::IfOp::create(rewriter, loc, op->getResultTypes(), any,
-                                /*withElseRegion=*/true);
+  auto ifOp = scf::IfOp::create(rewriter, loc, op->getResultTypes(),
+                                reader.nonEmpty, /*withElseRegion=*/true);
   Block *body = op.getBlock();
   linalg::GenericOp generic;
   {
@@ -148,12 +145,9 @@ linalg::LinalgOp mlir::spider::readGatheredRowsInPlace(RewriterBase &rewriter,
           Value r = linalg::IndexOp::create(b, l, newPosition[found->rowLoop]);
           Value c =
               linalg::IndexOp::create(b, l, newPosition[found->columnLoop]);
-          Value i = arith::AddIOp::create(b, l, gather.start, r);
-          i = arith::MinSIOp::create(b, l, i, lastRow);
-          Value row = tensor::ExtractOp::create(b, l, gather.positions, i);
+          Value position = arith::AddIOp::create(b, l, gather.start, r);
           Value column = arith::AddIOp::create(b, l, column0, c);
-          Value element = tensor::ExtractOp::create(
-              b, l, gather.source, ValueRange{row, column});
+          Value element = reader.read(b, l, position, column);
           mapping.map(body->getArgument(gatheredIndex), element);
           for (Operation &inner : body->getOperations())
             b.clone(inner, mapping);

@@ -104,3 +104,20 @@ std::optional<RowGather> mlir::spider::matchRowGather(Value value) {
   return RowGather{extract.getSource(), position.getTensor(),
                    loop.getLowerBound(), loop.getUpperBound(), from[1]};
 }
+
+RowGatherReader::RowGatherReader(OpBuilder &b, Location loc,
+                                 const RowGather &gather)
+    : gather(gather) {
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  lastPosition = arith::SubIOp::create(b, loc, gather.end, one);
+  nonEmpty = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
+                                   gather.start, gather.end);
+}
+
+Value RowGatherReader::read(OpBuilder &b, Location loc, Value position,
+                            Value sourceColumn) const {
+  Value clamped = arith::MinSIOp::create(b, loc, position, lastPosition);
+  Value row = tensor::ExtractOp::create(b, loc, gather.positions, clamped);
+  return tensor::ExtractOp::create(b, loc, gather.source,
+                                   ValueRange{row, sourceColumn});
+}
