@@ -264,13 +264,21 @@ void *indexFromCsr(UnrankedMemRef *offsets, UnrankedMemRef *columns,
   IndexTimer timer;
   std::vector<int64_t> rowOffsets =
       readVector(offsets, "index_from_csr: row offsets");
-  std::vector<int64_t> cols = readVector(columns, "index_from_csr: columns");
   if (rowOffsets.empty())
     fail("index_from_csr: row offsets must have at least one entry");
+  // The columns (one per entry: a graph's edges) are read in place when
+  // contiguous.
+  StridedView<int64_t> view(columns);
+  std::vector<int64_t> copy;
+  const int64_t *cols = view.data;
+  if (view.rank != 1 || view.strides[0] != 1) {
+    copy = readVector(columns, "index_from_csr: columns");
+    cols = copy.data();
+  }
   return adopt(csrIndex(rowOffsets.data(),
-                        static_cast<int64_t>(rowOffsets.size()) - 1,
-                        cols.data(), static_cast<int64_t>(cols.size()),
-                        numColumns, rowBlock, columnBlock, sortedColumns));
+                        static_cast<int64_t>(rowOffsets.size()) - 1, cols,
+                        view.sizes[0], numColumns, rowBlock, columnBlock,
+                        sortedColumns));
 }
 } // namespace
 

@@ -296,6 +296,35 @@ IndexOrError csrIndex(const int64_t *rowOffsets, int64_t numRows,
   index.offsets.push_back(0);
   // At most one active tile per entry.
   index.positions.reserve(static_cast<size_t>(numColumnEntries));
+  // [1, 1] micro-tiles of canonical CSR: the index is the CSR itself, once
+  // the columns are checked (one pass, then two copies).
+  if (sortedColumns && rowBlock == 1 && columnBlock == 1) {
+    for (int64_t r = 0; r < numRows; ++r) {
+      int64_t previous = -1;
+      for (int64_t e = rowOffsets[r]; e < rowOffsets[r + 1]; ++e) {
+        int64_t c = columns[e];
+        if (c > previous && c < numColumns) {
+          previous = c;
+          continue;
+        }
+        if (c < 0 || c >= numColumns)
+          return failure("index_from_csr: column " + std::to_string(c) +
+                         " of row " + std::to_string(r) +
+                         " is out of range [0, " + std::to_string(numColumns) +
+                         ")");
+        return failure("from_csr: the columns of row " + std::to_string(r) +
+                       " do not strictly increase (" +
+                       std::to_string(previous) + " then " +
+                       std::to_string(c) +
+                       "): values are read in index order, so each row's "
+                       "columns must be sorted and unique");
+      }
+    }
+    index.offsets.assign(rowOffsets, rowOffsets + numRows + 1);
+    index.positions.assign(columns, columns + numColumnEntries);
+    index.nonZeros = numColumnEntries;
+    return result;
+  }
   // One row per block row whose columns were checked to increase: its
   // column tiles already ascend, and need no sort.
   bool ascending = sortedColumns && rowBlock == 1;
