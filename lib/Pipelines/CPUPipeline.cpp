@@ -69,6 +69,10 @@ void mlir::spider::buildCPUPipeline(OpPassManager &pm,
   ConvertVectorToLLVMPassOptions vectorToLLVM;
   vectorToLLVM.vectorContractLowering =
       vector::VectorContractLowering::OuterProduct;
+  // A vector's sum is a tree of adds, not a chain through every lane (the
+  // tiled and vectorized reductions have reordered the sums already; the
+  // dot products of an SDDMM row ran 64 dependent scalar adds each).
+  vectorToLLVM.reassociateFPReductions = true;
   pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
   if (options.threads != 1)
     pm.addPass(createConvertOpenMPToLLVMPass());
