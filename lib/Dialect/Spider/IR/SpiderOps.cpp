@@ -3,11 +3,13 @@
 
 #include "spider/Dialect/Spider/IR/SpiderOps.h"
 #include "spider/Analysis/PermutationInvariance.h"
+#include "spider/Analysis/ZeroSkipping.h"
 #include "spider/Runtime/TileIndex.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/OpImplementation.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -404,6 +406,29 @@ LogicalResult PitOp::verify() {
 /// a body value or the result of an earlier computation, every result used
 /// by a later computation or yielded, and only results of computations that
 /// read the sparse operand yielded.
+/// Whether `init`, the init of a computation in `pit`'s body, is a fill of
+/// zero: built in the body, or the spider.pit output it stands for.
+static bool isZeroFillInit(PitOp pit, Value init) {
+  if (auto arg = dyn_cast<BlockArgument>(init)) {
+    unsigned numInputs = pit.getInputs().size();
+    if (arg.getOwner() != &pit.getBody().front() ||
+        arg.getArgNumber() < numInputs)
+      return false;
+    init = pit.getOutputs()[arg.getArgNumber() - numInputs];
+  }
+  auto fill = init.getDefiningOp<linalg::FillOp>();
+  if (!fill)
+    return false;
+  Attribute value;
+  if (!matchPattern(fill.getInputs()[0], m_Constant(&value)))
+    return false;
+  if (auto f = dyn_cast<FloatAttr>(value))
+    return f.getValue().isZero();
+  if (auto i = dyn_cast<IntegerAttr>(value))
+    return i.getValue().isZero();
+  return false;
+}
+
 LogicalResult PitOp::verifyChain() {
   SmallVector<Operation *> computations = getComputations();
   if (computations.size() < 2)
@@ -412,6 +437,31 @@ LogicalResult PitOp::verifyChain() {
   unsigned numInputs = getInputs().size();
   BlockArgument sparseArg = block.getArgument(getSparseOperand());
   llvm::SmallPtrSet<Operation *, 8> readsSparse;
+  // A computation that reads no sparse operand skips like one that does
+  // when it reads, as an input it may skip the zeros of, a result that is
+  // zero outside the active micro-tiles: written through the sparse
+  // operand's own map by a computation that reads it, from a zero fill.
+  auto skipsWithAZeroOutsideInput =
+      [&](linalg::LinalgOp op,
+          const llvm::SmallPtrSetImpl<Operation *> &sparseReaders) {
+        for (OpOperand *input : op.getDpsInputOperands()) {
+          auto result = dyn_cast<OpResult>(input->get());
+          if (!result || !sparseReaders.contains(result.getOwner()))
+            continue;
+          auto producer = cast<linalg::LinalgOp>(result.getOwner());
+          OpOperand *read = nullptr;
+          for (OpOperand &operand : producer->getOpOperands())
+            if (operand.get() == sparseArg)
+              read = &operand;
+          OpOperand *init = producer.getDpsInitOperand(result.getResultNumber());
+          if (read && producer.getMatchingIndexingMap(read) ==
+                          producer.getMatchingIndexingMap(init) &&
+              isZeroFillInit(*this, init->get()) &&
+              explainUnsafeZeroSkipping(op, input).empty())
+            return true;
+        }
+        return false;
+      };
   for (auto [position, op] : llvm::enumerate(computations)) {
     auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
     if (!linalgOp || !linalgOp.hasPureTensorSemantics() ||
@@ -435,7 +485,7 @@ LogicalResult PitOp::verifyChain() {
       return emitOpError() << "chained computation #" << position
                            << " reads the sparse operand " << sparseReads
                            << " times; give each read its own block argument";
-    if (sparseReads)
+    if (sparseReads || skipsWithAZeroOutsideInput(linalgOp, readsSparse))
       readsSparse.insert(op);
   }
   auto yield = cast<YieldOp>(block.getTerminator());
@@ -444,7 +494,8 @@ LogicalResult PitOp::verifyChain() {
     if (!def || !readsSparse.contains(def))
       return emitOpError()
              << "a chain yields results of computations that read the "
-                "sparse operand only";
+                "sparse operand, or a result that is zero outside its "
+                "active micro-tiles, only";
   }
   for (Operation *op : computations)
     for (Value result : op->getResults())

@@ -28,12 +28,20 @@ using namespace mlir::spider;
 
 namespace {
 
-/// A candidate: `consumer` reads, as its input `consumerInput`, the result
-/// of `producer` through `elementwise` (in program order).
+/// A candidate: `consumer` reads, as its input `consumerInput`, a result
+/// of `producer` through `elementwise` (in program order, each with one
+/// use); it may read other results of `producer` directly. Results of
+/// `producer` read by anything else stay results of the fused op.
 struct Chain {
   PitOp producer, consumer;
   SmallVector<linalg::LinalgOp> elementwise;
   unsigned consumerInput = 0;
+  /// When the consumer's sparse operand is a result of the producer, marked
+  /// sparse with the producer's index (what spider-sparsify's propagation
+  /// writes): that mark.
+  AssumeSparseOp view;
+  /// The producer's results that something outside the chain reads.
+  SmallVector<unsigned> keptResults;
 };
 
 /// Whether `op` is an element-wise linalg op a chain may pass through: on
@@ -50,28 +58,60 @@ bool isChainLink(linalg::LinalgOp op) {
 }
 
 /// Walks back from input `input` of `consumer` through element-wise ops to
-/// a spider.pit on the consumer's index; every value on the way has one
-/// use.
+/// a spider.pit on the consumer's index; every element-wise op on the way
+/// has one use. The producer's results may have other users: those that
+/// come after the consumer keep reading them, from the fused op; one that
+/// comes before it (it could not see the fused op's results) stops the
+/// chain.
 std::optional<Chain> findChain(PitOp consumer, unsigned input) {
   Chain chain;
   chain.consumer = consumer;
   chain.consumerInput = input;
   Value value = consumer.getInputs()[input];
-  for (int links = 0; links < 8; ++links) {
-    if (!value.hasOneUse())
+  if (input == consumer.getSparseOperand()) {
+    // The sparse operand itself is a chained value only through the mark
+    // of a producer's result with the consumer's own index.
+    auto view = value.getDefiningOp<AssumeSparseOp>();
+    if (!view || view.getIndex() != consumer.getIndex() ||
+        !value.hasOneUse())
       return std::nullopt;
+    auto producer = view.getSource().getDefiningOp<PitOp>();
+    if (!producer || producer.getIndex() != consumer.getIndex())
+      return std::nullopt;
+    chain.view = view;
+    value = view.getSource();
+  }
+  for (int links = 0; links < 8; ++links) {
     Operation *def = value.getDefiningOp();
     if (auto producer = dyn_cast_or_null<PitOp>(def)) {
       if (producer.getIndex().getType().getMicrotile() !=
               consumer.getIndex().getType().getMicrotile() ||
-          producer.getSparseValue() != consumer.getSparseValue() ||
-          producer->getNumResults() != 1 ||
+          (!chain.view &&
+           producer.getSparseValue() != consumer.getSparseValue()) ||
           producer->getBlock() != consumer->getBlock())
         return std::nullopt;
       chain.producer = producer;
       std::reverse(chain.elementwise.begin(), chain.elementwise.end());
+      for (OpResult result : producer->getResults()) {
+        bool kept = false;
+        for (Operation *user : result.getUsers()) {
+          if (user == consumer.getOperation() ||
+              (chain.view && user == chain.view.getOperation()) ||
+              llvm::is_contained(chain.elementwise,
+                                 dyn_cast<linalg::LinalgOp>(user)))
+            continue;
+          if (user->getBlock() != consumer->getBlock() ||
+              !consumer->isBeforeInBlock(user))
+            return std::nullopt;
+          kept = true;
+        }
+        if (kept)
+          chain.keptResults.push_back(result.getResultNumber());
+      }
       return chain;
     }
+    if (!value.hasOneUse())
+      return std::nullopt;
     auto link = dyn_cast_or_null<linalg::LinalgOp>(def);
     if (!isChainLink(link) || link->getBlock() != consumer->getBlock())
       return std::nullopt;
@@ -101,11 +141,15 @@ public:
   PitOp build() {
     PitOp producer = chain.producer, consumer = chain.consumer;
     // Operands: the producer's inputs, then what the element-wise ops and
-    // the consumer read from outside; the consumer's outputs.
+    // the consumer read from outside; the producer's kept outputs, then the
+    // consumer's outputs.
     // The producer's inputs keep their positions (and the sparse operand
     // its own block argument, even where one value feeds several).
     inputs.assign(producer.getInputs().begin(), producer.getInputs().end());
-    addInitScalar(producer.getOutputs()[0]);
+    unsigned numProducerInputs = producer.getInputs().size();
+    for (auto [i, init] : llvm::enumerate(producer.getOutputs()))
+      if (!isKept(i))
+        addInitScalar(init);
     for (linalg::LinalgOp link : chain.elementwise) {
       for (Value in : link.getDpsInputs())
         if (!isChained(in))
@@ -120,13 +164,20 @@ public:
           addInput(value);
     }
     for (auto [i, in] : llvm::enumerate(consumer.getInputs()))
-      if (i != chain.consumerInput &&
-          i != static_cast<size_t>(consumer.getSparseOperand()))
+      if (i != static_cast<size_t>(consumer.getSparseOperand()) &&
+          !isChained(in))
         addInput(in);
-    SmallVector<Value> outputs(consumer.getOutputs());
+    SmallVector<Value> outputs;
+    SmallVector<Type> resultTypes;
+    for (unsigned i : chain.keptResults) {
+      outputs.push_back(producer.getOutputs()[i]);
+      resultTypes.push_back(producer->getResult(i).getType());
+    }
+    llvm::append_range(outputs, consumer.getOutputs());
+    llvm::append_range(resultTypes, consumer.getResultTypes());
 
     auto fused = PitOp::create(
-        b, consumer.getLoc(), consumer.getResultTypes(), inputs, outputs,
+        b, consumer.getLoc(), resultTypes, inputs, outputs,
         producer.getIndex(), producer.getSparseOperand(),
         producer.getPackDim(), producer.getTileConfigAttr(),
         /*dense_threshold=*/FloatAttr());
@@ -135,49 +186,76 @@ public:
     for (Value value : llvm::concat<Value>(inputs, outputs))
       body->addArgument(value.getType(), value.getLoc());
     OpBuilder inner = OpBuilder::atBlockBegin(body);
-    unsigned numProducerInputs = producer.getInputs().size();
     for (auto [i, value] : llvm::enumerate(inputs))
       if (i >= numProducerInputs || !outer.contains(value))
         if (i != producer.getSparseOperand())
           outer.map(value, body->getArgument(i));
 
-    // The producer's body, its result the first intermediate, its output
-    // built inside.
-    Value producerInit = cloneInitBuilder(inner, producer.getOutputs()[0]);
-    Value produced = inlineBody(inner, producer, [&](unsigned i) -> Value {
-      return i >= numProducerInputs ? producerInit : body->getArgument(i);
-    });
-    Value current = produced;
+    // The producer's body: outputs it keeps are the fused op's first
+    // outputs, the others are built inside; its results are intermediates.
+    SmallVector<Value> producerOutputs;
+    for (auto [i, init] : llvm::enumerate(producer.getOutputs())) {
+      auto kept = llvm::find(chain.keptResults, i);
+      producerOutputs.push_back(
+          kept == chain.keptResults.end()
+              ? cloneInitBuilder(inner, init)
+              : body->getArgument(inputs.size() +
+                                  (kept - chain.keptResults.begin())));
+    }
+    SmallVector<Value> produced;
+    inlineBody(
+        inner, producer,
+        [&](unsigned i) -> Value {
+          return i >= numProducerInputs
+                     ? producerOutputs[i - numProducerInputs]
+                     : body->getArgument(i);
+        },
+        &produced);
+    for (auto [result, value] : llvm::zip(producer->getResults(), produced))
+      inside.map(result, value);
     for (linalg::LinalgOp link : chain.elementwise)
-      current = cloneLink(inner, link, current);
+      inside.map(link->getResult(0), cloneLink(inner, link));
 
-    // The consumer's body: its chained input is the last intermediate, its
-    // sparse operand the producer's, its outputs the fused op's.
+    // The consumer's body: its chained inputs are intermediates, its sparse
+    // operand the producer's, its outputs the fused op's last ones.
     unsigned numConsumerInputs = consumer.getInputs().size();
+    unsigned firstConsumerOutput = inputs.size() + chain.keptResults.size();
     SmallVector<Value> yielded;
+    for (unsigned i : chain.keptResults)
+      yielded.push_back(produced[i]);
+    SmallVector<Value> consumed;
     inlineBody(
         inner, consumer,
         [&](unsigned i) -> Value {
-          if (i == chain.consumerInput)
-            return current;
           if (i == consumer.getSparseOperand())
-            return body->getArgument(producer.getSparseOperand());
+            return chain.view
+                       ? inside.lookup(chain.view.getSource())
+                       : body->getArgument(producer.getSparseOperand());
           if (i >= numConsumerInputs)
-            return body->getArgument(inputs.size() + i - numConsumerInputs);
-          return outer.lookup(consumer->getOperand(i));
+            return body->getArgument(firstConsumerOutput + i -
+                                     numConsumerInputs);
+          Value in = consumer->getOperand(i);
+          return isChained(in) ? inside.lookup(in) : outer.lookup(in);
         },
-        &yielded, consumer.getTileConfigAttr());
+        &consumed, consumer.getTileConfigAttr());
+    llvm::append_range(yielded, consumed);
     YieldOp::create(inner, consumer.getLoc(), yielded);
     return fused;
   }
 
 private:
+  /// Whether `value` is computed inside the fused op: a result of the
+  /// producer or of an element-wise op of the chain.
   bool isChained(Value value) {
     return value.getDefiningOp<PitOp>() == chain.producer ||
+           (chain.view && value == chain.view.getResult()) ||
            llvm::any_of(chain.elementwise, [&](linalg::LinalgOp link) {
              return value.getDefiningOp() == link.getOperation();
            });
   }
+
+  /// Whether the producer's result `i` stays a result of the fused op.
+  bool isKept(unsigned i) { return llvm::is_contained(chain.keptResults, i); }
 
   /// Adds an input from outside, once (never merged into the sparse
   /// operand's block argument).
@@ -225,12 +303,13 @@ private:
     return values.empty() ? Value() : values.front();
   }
 
-  /// Clones the element-wise `link` into the body, reading `chained` where
-  /// it read the previous link; its inits are rebuilt there.
-  Value cloneLink(OpBuilder &inner, linalg::LinalgOp link, Value chained) {
+  /// Clones the element-wise `link` into the body, reading intermediates
+  /// where it read the producer or earlier links; its inits are rebuilt
+  /// there.
+  Value cloneLink(OpBuilder &inner, linalg::LinalgOp link) {
     IRMapping mapping;
     for (Value in : link.getDpsInputs())
-      mapping.map(in, isChained(in) ? chained : outer.lookup(in));
+      mapping.map(in, isChained(in) ? inside.lookup(in) : outer.lookup(in));
     for (Value init : link.getDpsInits())
       mapping.map(init, cloneInitBuilder(inner, init));
     SetVector<Value> captured;
@@ -266,7 +345,8 @@ private:
   Chain chain;
   OpBuilder b;
   SmallVector<Value> inputs;
-  IRMapping outer; ///< Values outside -> the fused body's arguments.
+  IRMapping outer;  ///< Values outside -> the fused body's arguments.
+  IRMapping inside; ///< The chain's results -> their values in the body.
 };
 
 /// Why the consumer of `chain` cannot run on the producer's index, or "":
@@ -326,8 +406,6 @@ struct FusePitChainsPass
   /// returns whether it did.
   bool tryFuse(PitOp consumer) {
     for (unsigned i = 0, e = consumer.getInputs().size(); i < e; ++i) {
-      if (i == consumer.getSparseOperand())
-        continue;
       std::optional<Chain> chain = findChain(consumer, i);
       if (!chain)
         continue;
@@ -337,10 +415,16 @@ struct FusePitChainsPass
                               << i << ": " << why;
         continue;
       }
-      // The producer's init, too, is built inside: its dense value would
-      // otherwise be gathered group by group.
-      Operation *init = chain->producer.getOutputs()[0].getDefiningOp();
-      if (!init || !isPitInitBuilder(init)) {
+      // The producer's inits that are not kept are built inside: their
+      // dense values would otherwise be gathered group by group.
+      bool builtFromConstants = true;
+      for (auto [r, init] : llvm::enumerate(chain->producer.getOutputs())) {
+        Operation *def = init.getDefiningOp();
+        if (!llvm::is_contained(chain->keptResults, r) &&
+            (!def || !isPitInitBuilder(def)))
+          builtFromConstants = false;
+      }
+      if (!builtFromConstants) {
         consumer.emitRemark()
             << "not fused with the spider.pit computing its input #" << i
             << ": that one's output is not built from a constant";
@@ -354,8 +438,13 @@ struct FusePitChainsPass
         fused.erase();
         continue;
       }
-      consumer.replaceAllUsesWith(fused.getResults());
+      unsigned numKept = chain->keptResults.size();
+      for (auto [k, r] : llvm::enumerate(chain->keptResults))
+        chain->producer->getResult(r).replaceAllUsesWith(fused->getResult(k));
+      consumer.replaceAllUsesWith(fused.getResults().drop_front(numKept));
       consumer.erase();
+      if (chain->view)
+        chain->view.erase();
       for (linalg::LinalgOp link : llvm::reverse(chain->elementwise))
         link->erase();
       chain->producer.erase();

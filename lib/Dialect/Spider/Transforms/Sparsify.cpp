@@ -258,6 +258,65 @@ FailureOr<PitOp> mlir::spider::sparsifyLinalgOp(RewriterBase &rewriter,
   return pit;
 }
 
+/// Whether `init` is a `linalg.fill` of a zero constant.
+static bool isZeroFill(Value init) {
+  auto fill = init.getDefiningOp<linalg::FillOp>();
+  return fill && (matchPattern(fill.getInputs()[0], m_AnyZeroFloat()) ||
+                  matchPattern(fill.getInputs()[0], m_Zero()));
+}
+
+void mlir::spider::propagateResultIndex(RewriterBase &rewriter, PitOp pit,
+                                        bool remarks) {
+  auto op = dyn_cast_or_null<linalg::LinalgOp>(pit.getComputation());
+  OpOperand *sparseUse = pit.getSparseUse();
+  if (!op || !sparseUse || pit.isChain())
+    return;
+  AffineMap sparseMap = op.getMatchingIndexingMap(sparseUse);
+  auto sparseType = cast<RankedTensorType>(pit.getSparseValue().getType());
+  SparseEncodingAttr encoding = getSparseEncoding(sparseType);
+  if (!encoding)
+    return;
+  Value index = pit.getIndex();
+  for (auto [k, result] : llvm::enumerate(pit.getResults())) {
+    // Outside the active micro-tiles every iteration that writes the result
+    // was skipped (its map is the sparse operand's), so it is its init
+    // there: zero.
+    OpOperand *init = op.getDpsInitOperand(k);
+    auto type = cast<RankedTensorType>(result.getType());
+    if (op.getMatchingIndexingMap(init) != sparseMap ||
+        type.getShape() != sparseType.getShape() || type.getEncoding() ||
+        !isZeroFill(pit.getOutputs()[k]))
+      continue;
+    auto sparseResultType = RankedTensorType::get(
+        type.getShape(), type.getElementType(), encoding);
+    for (OpOperand &use : llvm::make_early_inc_range(result.getUses())) {
+      auto consumer = dyn_cast<linalg::LinalgOp>(use.getOwner());
+      if (!consumer || consumer->getParentOfType<PitOp>() ||
+          !consumer.hasPureTensorSemantics() ||
+          !consumer.isDpsInput(&use) ||
+          llvm::any_of(consumer.getDpsInputs(), [](Value in) {
+            return getSparseEncoding(in.getType()) != nullptr;
+          }))
+        continue;
+      rewriter.setInsertionPoint(consumer);
+      auto assume = AssumeSparseOp::create(rewriter, consumer.getLoc(),
+                                           sparseResultType, result, index);
+      use.set(assume.getResult());
+      std::string why;
+      if (failed(choosePack(consumer, why))) {
+        use.set(result);
+        rewriter.eraseOp(assume);
+        continue;
+      }
+      if (remarks)
+        consumer->emitRemark()
+            << "input #" << use.getOperandNumber()
+            << " is zero outside the active micro-tiles of the spider.pit "
+               "that computes it: it is sparse with that index";
+    }
+  }
+}
+
 namespace {
 struct SparsifyLinalgPattern
     : public OpInterfaceRewritePattern<linalg::LinalgOp> {
@@ -280,7 +339,10 @@ struct SparsifyPass : public spider::impl::SpiderSparsifyBase<SparsifyPass> {
     IRRewriter rewriter(&getContext());
     for (linalg::LinalgOp op : candidates) {
       std::string reason;
-      if (succeeded(sparsifyLinalgOp(rewriter, op, &reason)) || reason.empty())
+      FailureOr<PitOp> pit = sparsifyLinalgOp(rewriter, op, &reason);
+      if (succeeded(pit))
+        propagateResultIndex(rewriter, *pit, remarks);
+      if (succeeded(pit) || reason.empty())
         continue;
       if (remarks)
         op->emitRemark() << "kept dense: " << reason;

@@ -39,6 +39,16 @@ def SpiderSparsify : Pass<"spider-sparsify"> {
     constants (the zero points of `linalg.quantized_matmul`, a splat) are
     known values in that evaluation.
 
+    A result of a new `spider.pit` whose init is a zero fill and whose
+    indexing map is the sparse input's is zero outside the index's active
+    micro-tiles (every iteration that writes such a position was skipped),
+    so it is sparse with that index: a linalg op that reads it and has no
+    sparse input of its own reads it through `spider.assume_sparse %r
+    index(%i)`, written by the pass, when it then qualifies for PIT too (a
+    remark says so). That is how the exponentials of a masked softmax reach
+    the product with V as a sparse operand on the mask's index, and
+    `spider-fuse-pit-chains` then runs the whole attention on packed rows.
+
     Where no rule applies (every axis of every sparse input is indexed by a
     compound expression or by a dimension along which the op is not
     permutation invariant, or an output is marked sparse) the op stays dense
@@ -131,14 +141,26 @@ def SpiderFusePitChains : Pass<"spider-fuse-pit-chains"> {
     sparse), the routed tokens of each expert are gathered once and added
     into the output once.
 
+    Chains need not be lines. A producer's result read by several later
+    ops (the scores of an attention, read by the row maxima and the
+    exponentials) stays a result of the fused op until the last of them is
+    fused, and a consumer may read several results of the producer. The
+    consumer's sparse operand may itself be the producer's result, marked
+    sparse with the same index by `spider-sparsify`. For attention written
+    as SDDMM, row maxima, exponentials, row sums and the product with V,
+    the five become one `spider.pit`: each query row gathers its keys once
+    and every step runs on the packed row; only the row sums and the
+    output are yielded.
+
     Why this is sound: the consumer skips every iteration where the sparse
     value is zero (that is what made it a PIT), so it reads the
     intermediate only at the active micro-tiles, which are exactly those
-    its group computes. Every value on the chain must have that one use,
-    the producer's output must be built from a constant (`linalg.fill` into
-    `tensor.empty`; its inactive positions are never read), and a result
-    read later must be complete within a group (no box dimension summed
-    away).
+    its group computes. Every element-wise op on the chain must have that
+    one use, other readers of the producer's results must come after the
+    consumer, the producer's outputs that are not kept must be built from a
+    constant (`linalg.fill` into `tensor.empty`; their inactive positions
+    are never read), and a result read later must be complete within a
+    group (no box dimension summed away).
 
     It runs before `spider-select-tiles`, which chooses one cover per
     chain (a cover chosen per PIT could keep two PITs of a chain apart).

@@ -41,6 +41,15 @@ FailureOr<PackChoice> choosePack(linalg::LinalgOp op, std::string &reason);
 FailureOr<PitOp> sparsifyLinalgOp(RewriterBase &rewriter, linalg::LinalgOp op,
                                   std::string *reason = nullptr);
 
+/// Marks results of `pit` that are zero outside its index's active
+/// micro-tiles as sparse with that index, for the linalg ops that read
+/// them: a result whose init is a zero fill and whose indexing map is the
+/// sparse operand's (every iteration writing an inactive position was
+/// skipped). Each reader without a sparse input of its own gets a
+/// `spider.assume_sparse %result index(%index)` in front of it when it
+/// would then qualify for PIT itself (a remark says so with `remarks`).
+void propagateResultIndex(RewriterBase &rewriter, PitOp pit, bool remarks);
+
 /// Adds the pattern that applies `sparsifyLinalgOp` to every linalg op.
 void populateSparsifyPatterns(RewritePatternSet &patterns);
 
