@@ -21,7 +21,7 @@ CONFIGURE = cmake -G Ninja -S . -B $(BUILD) \
   -DCMAKE_MODULE_LINKER_FLAGS=-fuse-ld=lld \
   $(CMAKE_ARGS)
 
-.PHONY: all deps configure build check demo walkthrough bench bench-moe bench-gnn docs install clean
+.PHONY: all deps configure build check demo walkthrough bench bench-moe bench-gnn bench-attention docs install clean
 .PHONY: check-sanitize check-sanitize-runtime gpu-suite
 .PHONY: check-differential fuzz
 
@@ -78,6 +78,14 @@ bench-gnn: configure
 	ninja -C $(BUILD) -j$(JOBS) spider-gnn-bench
 	SPIDER_NUM_THREADS=1 bash bench/run-gnn-bench.sh $(BUILD) docs
 	SPIDER_NUM_THREADS=0 bash bench/run-gnn-bench.sh $(BUILD) docs
+
+bench-attention: configure
+	@dpkg-query -W -f='$${Status}' libopenblas-dev 2>/dev/null | grep -q "ok installed" || \
+	  (apt-get update -qq && apt-get install -y -qq libopenblas-dev >/dev/null)
+	cmake $(BUILD) >/dev/null
+	ninja -C $(BUILD) -j$(JOBS) spider-attention-bench
+	SPIDER_NUM_THREADS=1 bash bench/run-attention-bench.sh $(BUILD) docs
+	SPIDER_NUM_THREADS=0 bash bench/run-attention-bench.sh $(BUILD) docs
 
 # Regenerates docs/ from the ODS definitions.
 docs: configure
