@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the attention benchmark, Spider and the C++ CSR loop
-# (spider-attention-bench) then PyTorch's dense masked attention
+# Runs the attention benchmark, Spider (the mask in each op, then as
+# masked_fill(-inf)) and the C++ CSR loop (spider-attention-bench), then
+# PyTorch's dense masked attention
 # (attention_torch.py) on the same data:
 #   [SPIDER_NUM_THREADS=N] bash bench/run-attention-bench.sh [build-dir] [output-dir] [spider-attention-bench options]
 # e.g. bash bench/run-attention-bench.sh build /tmp/att --tokens=1024
@@ -34,8 +35,12 @@ trap 'rm -rf "$cases"' EXIT
        "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-auto}"
   echo "# $build/bin/spider-attention-bench --csv=$out/$name-spider.csv --case-dir=$cases ${*:3}"
   status=0
+  rm -f "$out/$name-spider.csv"
+  # Both ways of writing the mask; the second run writes no case.
   "$build/bin/spider-attention-bench" --csv="$out/$name-spider.csv" \
-    --case-dir="$cases" "${@:3}" || status=$?
+    --case-dir="$cases" --form=select "${@:3}" || status=$?
+  "$build/bin/spider-attention-bench" --csv="$out/$name-spider.csv" \
+    --form=masked-fill "${@:3}" || status=$?
   : > "$out/$name-torch.jsonl"
   for case in "$cases"/case-*.bin; do
     [ -e "$case" ] || continue
@@ -49,14 +54,14 @@ torch = [json.loads(l) for l in open(sys.argv[2]) if l.strip()]
 print("\n# Combined (vs_torch > 1: Spider is faster; torch is dense masked "
       "attention, its mask built once outside the timing; Spider builds its "
       "index in every call)")
-print("%6s %4s %9s %8s %10s %9s %9s %10s %9s %11s %10s" % (
-    "S", "D", "pairs", "density", "spider_ms", "index_ms", "cpp_ms",
+print("%11s %6s %4s %9s %8s %10s %9s %9s %10s %9s %11s %10s" % (
+    "form", "S", "D", "pairs", "density", "spider_ms", "index_ms", "cpp_ms",
     "torch_ms", "vs_torch", "spider_MiB", "torch_MiB"))
 for s in spider:
     t = next((t for t in torch if t["S"] == int(s["S"])), {})
     torch_ms = t.get("dense_masked_s", float("nan")) * 1e3
-    print("%6s %4s %9s %8.4f %10.2f %9.2f %9.2f %10.2f %8.2fx %11.1f %10.1f" % (
-        s["S"], s["D"], s["pairs"], float(s["density"]),
+    print("%11s %6s %4s %9s %8.4f %10.2f %9.2f %9.2f %10.2f %8.2fx %11.1f %10.1f" % (
+        s["form"], s["S"], s["D"], s["pairs"], float(s["density"]),
         float(s["spider_ms"]), float(s["spider_index_ms"]),
         float(s["cpp_csr_ms"]), torch_ms, torch_ms / float(s["spider_ms"]),
         float(s["spider_extra_rss_mib"]), t.get("peak_rss_mib", float("nan"))))

@@ -26,7 +26,8 @@
 // reset through /proc/self/clear_refs, minus VmRSS before).
 //
 //   spider-attention-bench [--tokens=8192] [--head=64] [--window=256]
-//                          [--globals=64] [--reps=5] [--seed=1]
+//                          [--globals=64] [--form=select|masked-fill]
+//                          [--reps=5] [--seed=1]
 //                          [--csv=FILE] [--case-dir=DIR] [--emit-mlir]
 //
 //===----------------------------------------------------------------------===//
@@ -70,8 +71,15 @@ static cl::opt<int64_t> window("window",
 static cl::opt<int64_t> numGlobals("globals", cl::desc("Global tokens"),
                                    cl::init(64));
 static cl::opt<int> reps("reps", cl::desc("Timed runs"), cl::init(5));
+static cl::opt<std::string>
+    form("form",
+         cl::desc("How the Spider program applies the mask: 'select' (in "
+                  "the scores, maxima and exponentials) or 'masked-fill' "
+                  "(-inf into the scores, softmax unmarked)"),
+         cl::init("select"));
 static cl::opt<uint64_t> seed("seed", cl::desc("Data seed"), cl::init(1));
-static cl::opt<std::string> csvPath("csv", cl::desc("Write results as CSV"),
+static cl::opt<std::string> csvPath("csv",
+                                    cl::desc("Append results to a CSV file"),
                                     cl::init(""));
 static cl::opt<bool> emitMlir("emit-mlir",
                               cl::desc("Print the Spider program and exit"));
@@ -199,24 +207,7 @@ func.func @attention(%o: {O}, %c: tensor<?xi64>, %vals: tensor<?xf32>, %q: {X}, 
     %r = arith.addf %out, %cs : f32
     linalg.yield %r : f32
   } -> {P}
-  %max = linalg.generic {indexing_maps = [#ij2, #ij2, #i2], iterator_types = ["parallel", "reduction"]}
-      ins(%ms, %s : {M}, {P}) outs(%n1 : {R}) {
-  ^bb0(%mv: f32, %sv: f32, %out: f32):
-    %on = arith.cmpf one, %mv, %zero : f32
-    %cs = arith.select %on, %sv, %ninf : f32
-    %r = arith.maximumf %out, %cs : f32
-    linalg.yield %r : f32
-  } -> {R}
-  %p = linalg.generic {indexing_maps = [#ij2, #ij2, #i2, #ij2], iterator_types = ["parallel", "parallel"]}
-      ins(%ms, %s, %max : {M}, {P}, {R}) outs(%z2 : {P}) {
-  ^bb0(%mv: f32, %sv: f32, %mx: f32, %out: f32):
-    %on = arith.cmpf one, %mv, %zero : f32
-    %d = arith.subf %sv, %mx : f32
-    %e = math.exp %d : f32
-    %r = arith.select %on, %e, %zero : f32
-    linalg.yield %r : f32
-  } -> {P}
-  %sum = linalg.generic {indexing_maps = [#ij2, #ij2, #i2], iterator_types = ["parallel", "reduction"]}
+{SOFTMAX}  %sum = linalg.generic {indexing_maps = [#ij2, #ij2, #i2], iterator_types = ["parallel", "reduction"]}
       ins(%ms, %p : {M}, {P}) outs(%z1 : {R}) {
   ^bb0(%mv: f32, %pv: f32, %out: f32):
     %on = arith.cmpf one, %mv, %zero : f32
@@ -243,11 +234,58 @@ func.func @attention(%o: {O}, %c: tensor<?xi64>, %vals: tensor<?xf32>, %q: {X}, 
 }
 )";
 
+/// The row maxima and exponentials with the mask in each op.
+static const char *selectSoftmax = R"(  %max = linalg.generic {indexing_maps = [#ij2, #ij2, #i2], iterator_types = ["parallel", "reduction"]}
+      ins(%ms, %s : {M}, {P}) outs(%n1 : {R}) {
+  ^bb0(%mv: f32, %sv: f32, %out: f32):
+    %on = arith.cmpf one, %mv, %zero : f32
+    %cs = arith.select %on, %sv, %ninf : f32
+    %r = arith.maximumf %out, %cs : f32
+    linalg.yield %r : f32
+  } -> {R}
+  %p = linalg.generic {indexing_maps = [#ij2, #ij2, #i2, #ij2], iterator_types = ["parallel", "parallel"]}
+      ins(%ms, %s, %max : {M}, {P}, {R}) outs(%z2 : {P}) {
+  ^bb0(%mv: f32, %sv: f32, %mx: f32, %out: f32):
+    %on = arith.cmpf one, %mv, %zero : f32
+    %d = arith.subf %sv, %mx : f32
+    %e = math.exp %d : f32
+    %r = arith.select %on, %e, %zero : f32
+    linalg.yield %r : f32
+  } -> {P}
+)";
+
+/// masked_fill(~mask, -inf) on the scores, then the maxima and
+/// exponentials unmarked (into an empty tensor), as PyTorch users write it.
+static const char *maskedFillSoftmax = R"(  %n2 = linalg.fill ins(%ninf : f32) outs(%e2 : {P}) -> {P}
+  %sm = linalg.generic {indexing_maps = [#ij2, #ij2, #ij2], iterator_types = ["parallel", "parallel"]}
+      ins(%ms, %s : {M}, {P}) outs(%n2 : {P}) {
+  ^bb0(%mv: f32, %sv: f32, %out: f32):
+    %on = arith.cmpf one, %mv, %zero : f32
+    %r = arith.select %on, %sv, %ninf : f32
+    linalg.yield %r : f32
+  } -> {P}
+  %max = linalg.generic {indexing_maps = [#ij2, #i2], iterator_types = ["parallel", "reduction"]}
+      ins(%sm : {P}) outs(%n1 : {R}) {
+  ^bb0(%sv: f32, %out: f32):
+    %r = arith.maximumf %out, %sv : f32
+    linalg.yield %r : f32
+  } -> {R}
+  %p = linalg.generic {indexing_maps = [#ij2, #i2, #ij2], iterator_types = ["parallel", "parallel"]}
+      ins(%sm, %max : {P}, {R}) outs(%e2 : {P}) {
+  ^bb0(%sv: f32, %mx: f32, %out: f32):
+    %d = arith.subf %sv, %mx : f32
+    %r = math.exp %d : f32
+    linalg.yield %r : f32
+  } -> {P}
+)";
+
 /// The program for S tokens and head D: {X} [S, D], {R} [S], {O} the S + 1
 /// row offsets, {P} and {M} the S x S scores and mask, which exist as types
 /// only.
 static std::string program(int64_t s, int64_t d) {
   std::string text = programText;
+  std::string softmax = form == "masked-fill" ? maskedFillSoftmax : selectSoftmax;
+  text.replace(text.find("{SOFTMAX}"), 9, softmax);
   std::string ss = std::to_string(s);
   const std::pair<std::string, std::string> names[] = {
       {"{X}", "tensor<" + ss + "x" + std::to_string(d) + "xf32>"},
@@ -362,6 +400,11 @@ static bool writeCase(const std::string &path, const Mask &m, int64_t d,
 int main(int argc, char **argv) {
   cl::ParseCommandLineOptions(argc, argv, "Spider attention benchmark\n");
   int64_t s = numTokens, d = headDim;
+  if (form != "select" && form != "masked-fill") {
+    llvm::errs() << "spider-attention-bench: --form must be select or "
+                    "masked-fill, not '" << form << "'\n";
+    return 1;
+  }
   if (s < 1 || d < 1 || window < 0 || numGlobals < 0 || numGlobals > s) {
     llvm::errs() << "spider-attention-bench: need tokens >= 1, head >= 1, "
                     "window >= 0 and 0 <= globals <= tokens\n";
@@ -385,10 +428,10 @@ int main(int argc, char **argv) {
   Mask m = slidingWindowMask(s, window, numGlobals);
   double density = static_cast<double>(m.cols.size()) / (double(s) * s);
   std::printf("spider-attention-bench: S=%lld D=%lld window=%lld globals=%lld"
-              ", %d thread(s), medians of %d, compiled in %.1f s\n",
+              " form=%s, %d thread(s), medians of %d, compiled in %.1f s\n",
               static_cast<long long>(s), static_cast<long long>(d),
               static_cast<long long>(window.getValue()),
-              static_cast<long long>(numGlobals.getValue()),
+              static_cast<long long>(numGlobals.getValue()), form.c_str(),
               spider_bench::benchThreadCount(), int(reps), compileS);
   std::printf("cpu-isa: %s\n", spider_bench::describeCpuIsa().c_str());
   std::printf("mask: %zu allowed pairs (density %.4f), CSR %.1f MiB; an S x "
@@ -429,11 +472,14 @@ int main(int argc, char **argv) {
               m.cols.size(), spiderS * 1e3, indexS * 1e3, cppS * 1e3,
               cppS / spiderS, error, spiderMiB, cppMiB);
   if (!csvPath.empty()) {
-    std::ofstream csv(csvPath);
-    csv << "S,D,window,globals,pairs,density,spider_ms,spider_index_ms,"
-           "cpp_csr_ms,error,spider_extra_rss_mib,cpp_extra_rss_mib,"
-           "csr_mib\n"
-        << s << "," << d << "," << window << "," << numGlobals << ","
+    // Appends; the header only to a new file.
+    bool fresh = !std::ifstream(csvPath).good();
+    std::ofstream csv(csvPath, std::ios::app);
+    if (fresh)
+      csv << "form,S,D,window,globals,pairs,density,spider_ms,"
+             "spider_index_ms,cpp_csr_ms,error,spider_extra_rss_mib,"
+             "cpp_extra_rss_mib,csr_mib\n";
+    csv << form << "," << s << "," << d << "," << window << "," << numGlobals << ","
         << m.cols.size() << "," << density << "," << spiderS * 1e3 << ","
         << indexS * 1e3 << "," << cppS * 1e3 << "," << error << ","
         << spiderMiB << "," << cppMiB << "," << m.bytes() / 1048576.0

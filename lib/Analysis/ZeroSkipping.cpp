@@ -80,8 +80,10 @@ Attribute getConstantElement(Value input) {
 
 class Evaluator {
 public:
-  Evaluator(linalg::LinalgOp op, BlockArgument sparse)
-      : body(op.getBlock()), sparse(sparse) {
+  /// `inactive`: the value the sparse operand has where it is skipped (its
+  /// element type's zero when null).
+  Evaluator(linalg::LinalgOp op, BlockArgument sparse, Attribute inactive)
+      : body(op.getBlock()), sparse(sparse), inactive(inactive) {
     // An input that is a constant reads the same value at every iteration,
     // whatever the sparse operand is: quantized_matmul's zero points.
     for (OpOperand *input : op.getDpsInputOperands()) {
@@ -105,6 +107,8 @@ public:
 private:
   Symbolic compute(Value v) {
     if (v == sparse) {
+      if (inactive)
+        return Symbolic::of(inactive);
       Type type = v.getType();
       if (auto f = dyn_cast<FloatType>(type))
         return Symbolic::of(FloatAttr::get(f, 0.0));
@@ -134,6 +138,18 @@ private:
     }
     if (isa<arith::SubFOp, arith::SubIOp>(def) && isZero(args[1]))
       return args[0];
+    // An infinity plus or minus anything else stays that infinity, taking
+    // the other operand as finite, as the rules for zero take it (a masked
+    // score of -inf minus its row's maximum).
+    if (isa<arith::AddFOp, arith::SubFOp>(def)) {
+      for (bool negative : {true, false}) {
+        if (isInfinity(args[0], negative) && args[1].kind != Symbolic::Constant)
+          return args[0];
+        if (isa<arith::AddFOp>(def) && isInfinity(args[1], negative) &&
+            args[0].kind != Symbolic::Constant)
+          return args[1];
+      }
+    }
     if (isa<arith::MulFOp, arith::MulIOp, arith::AndIOp>(def)) {
       if (isZero(args[0]) || isZero(args[1]))
         return isZero(args[0]) ? args[0] : args[1];
@@ -198,6 +214,7 @@ private:
 
   Block *body;
   BlockArgument sparse;
+  Attribute inactive;
   llvm::DenseMap<Value, Symbolic> memo;
 };
 
@@ -218,8 +235,14 @@ Attribute getConstantFill(Value init) {
 
 std::string mlir::spider::explainUnsafeZeroSkipping(linalg::LinalgOp op,
                                                     OpOperand *sparse) {
+  return explainUnsafeSkipping(op, sparse, Attribute());
+}
+
+std::string mlir::spider::explainUnsafeSkipping(linalg::LinalgOp op,
+                                                OpOperand *sparse,
+                                                Attribute inactive) {
   Block *body = op.getBlock();
-  Evaluator evaluator(op, op.getMatchingBlockArgument(sparse));
+  Evaluator evaluator(op, op.getMatchingBlockArgument(sparse), inactive);
   Operation *yield = body->getTerminator();
   std::string reason;
   llvm::raw_string_ostream os(reason);
@@ -232,14 +255,29 @@ std::string mlir::spider::explainUnsafeZeroSkipping(linalg::LinalgOp op,
     if (yielded.kind == Symbolic::Constant &&
         yielded.constant == getConstantFill(init.get()))
       continue;
-    os << "where input #" << sparse->getOperandNumber()
-       << " is zero, result #" << resultIndex;
+    os << "where input #" << sparse->getOperandNumber() << " is ";
+    if (inactive)
+      os << inactive;
+    else
+      os << "zero";
+    os << ", result #" << resultIndex;
     if (yielded.kind == Symbolic::Constant)
       os << " becomes " << yielded.constant
          << " instead of keeping its value";
     else
-      os << " may change, so zero micro-tiles cannot be skipped";
+      os << " may change, so "
+         << (inactive ? "inactive" : "zero") << " micro-tiles cannot be skipped";
     return reason;
   }
   return "";
+}
+
+Attribute mlir::spider::evaluateAtInactive(linalg::LinalgOp op,
+                                           OpOperand *input,
+                                           Attribute inactive,
+                                           unsigned resultIndex) {
+  Evaluator evaluator(op, op.getMatchingBlockArgument(input), inactive);
+  Symbolic yielded =
+      evaluator.eval(op.getBlock()->getTerminator()->getOperand(resultIndex));
+  return yielded.kind == Symbolic::Constant ? yielded.constant : Attribute();
 }

@@ -75,6 +75,7 @@ func.func @attention(%m: tensor<8x8xf32>, %i: !I, %q: tensor<8x4xf32>, %k: tenso
     linalg.yield %r : f32
   } -> tensor<8xf32>
   // Unnormalized output (SpMM).
+  // expected-remark@+1 {{input #0 is zero outside the active micro-tiles of the spider.pit that computes it: it is sparse with that index}}
   %ou = linalg.generic {indexing_maps = [#ij, #jd, #id], iterator_types = ["parallel", "reduction", "parallel"]}
       ins(%p, %v : tensor<8x8xf32>, tensor<8x4xf32>) outs(%zo : tensor<8x4xf32>) {
   ^bb0(%pv: f32, %vv: f32, %out: f32):
@@ -101,7 +102,7 @@ func.func @attention(%m: tensor<8x8xf32>, %i: !I, %q: tensor<8x4xf32>, %k: tenso
 // CHECK:         %[[S:.*]] = spider.pit
 // CHECK-COUNT-1:   linalg.generic
 // CHECK:         spider.yield
-// CHECK:         %[[X:.*]] = linalg.generic {{.*}} ins(%[[S]] :
+// CHECK:         %[[X:.*]] = linalg.generic {{.*}} ins(%[[S]], %{{.*}} :
 // CHECK:         spider.pit ins(%{{.*}}, %[[S]]
 // CHECK:         return
 func.func @read_before_consumer(%m: tensor<8x8xf32>, %i: !I, %q: tensor<8x4xf32>, %k: tensor<8x4xf32>) -> (tensor<8xf32>, tensor<8x8xf32>) {
@@ -121,10 +122,10 @@ func.func @read_before_consumer(%m: tensor<8x8xf32>, %i: !I, %q: tensor<8x4xf32>
     %r = arith.addf %out, %cs : f32
     linalg.yield %r : f32
   } -> tensor<8x8xf32>
-  %x = linalg.generic {indexing_maps = [#ij2, #ij2], iterator_types = ["parallel", "parallel"]}
-      ins(%s : tensor<8x8xf32>) outs(%e2 : tensor<8x8xf32>) {
-  ^bb0(%sv: f32, %out: f32):
-    %r = math.exp %sv : f32
+  %x = linalg.generic {indexing_maps = [#ij2, #ij2, #ij2], iterator_types = ["parallel", "parallel"]}
+      ins(%s, %m : tensor<8x8xf32>, tensor<8x8xf32>) outs(%e2 : tensor<8x8xf32>) {
+  ^bb0(%sv: f32, %mv: f32, %out: f32):
+    %r = arith.addf %sv, %mv : f32
     linalg.yield %r : f32
   } -> tensor<8x8xf32>
   %max = linalg.generic {indexing_maps = [#ij2, #ij2, #i2], iterator_types = ["parallel", "reduction"]}

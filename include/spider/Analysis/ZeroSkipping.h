@@ -23,6 +23,19 @@ namespace mlir::spider {
 /// yields that constant for a zero input.
 std::string explainUnsafeZeroSkipping(linalg::LinalgOp op, OpOperand *sparse);
 
+/// The same for an input that holds `inactive` (a constant of its element
+/// type; zero when null) where it is skipped: a masked score of -inf may be
+/// skipped by a maximum.
+std::string explainUnsafeSkipping(linalg::LinalgOp op, OpOperand *sparse,
+                                  Attribute inactive);
+
+/// What result `resultIndex` of `op` yields at an iteration where `input`
+/// holds `inactive` (zero when null), when that is a constant whatever the
+/// other operands are (with the rules above); null otherwise. exp(x - m) at
+/// x = -inf is 0.
+Attribute evaluateAtInactive(linalg::LinalgOp op, OpOperand *input,
+                             Attribute inactive, unsigned resultIndex);
+
 } // namespace mlir::spider
 
 #endif // SPIDER_ANALYSIS_ZEROSKIPPING_H

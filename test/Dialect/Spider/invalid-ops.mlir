@@ -37,6 +37,24 @@ func.func @assume_converts(%a: tensor<64x64xf32>) {
 
 // -----
 
+#S = #spider.sparse<microtile = [1, 1]>
+func.func @assume_inactive_without_index(%a: tensor<64x64xf32>) {
+  // expected-error@+1 {{'inactive' needs an 'index': the value is known only outside a given index's tiles}}
+  %0 = spider.assume_sparse %a {inactive = 0xFF800000 : f32} : tensor<64x64xf32> to tensor<64x64xf32, #S>
+  return
+}
+
+// -----
+
+#S = #spider.sparse<microtile = [1, 1]>
+func.func @assume_inactive_type(%a: tensor<64x64xf32>, %i: !spider.index<microtile = [1, 1], pack_dim = 1>) {
+  // expected-error@+1 {{'inactive' must be a 'f32' constant, like the elements, got 1 : i32}}
+  %0 = spider.assume_sparse %a index(%i : !spider.index<microtile = [1, 1], pack_dim = 1>) {inactive = 1 : i32} : tensor<64x64xf32> to tensor<64x64xf32, #S>
+  return
+}
+
+// -----
+
 func.func @detect_rank(%a: tensor<4x4x4xf32>) {
   // expected-error@+1 {{index of rank 2 cannot describe the input of rank 3}}
   %0 = spider.detect %a : tensor<4x4x4xf32> -> !spider.index<microtile = [1, 1], pack_dim = 0>

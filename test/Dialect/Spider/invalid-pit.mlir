@@ -293,7 +293,7 @@ func.func @body_location(%a: tensor<8x8xf16>, %c: tensor<8x8xf32>, %i: !I) -> te
 #id = affine_map<(i, j) -> (i, j)>
 !I = !spider.index<microtile = [32, 1], pack_dim = 1>
 func.func @chain_yields_elementwise(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: tensor<64x64xf32>, %i: !I) {
-  // expected-error@+1 {{a chain yields results of computations that read the sparse operand, or a result that is zero outside its active micro-tiles, only}}
+  // expected-error@+1 {{a chain yields results of computations that read the sparse operand, or a result that is constant outside its active micro-tiles, only}}
   %r = spider.pit ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>) outs(%c : tensor<64x64xf32>)
                   index(%i : !I) sparse_operand = 0 pack_dim = 2 {
   ^bb0(%x: tensor<64x64xf32>, %y: tensor<64x64xf32>, %z: tensor<64x64xf32>):

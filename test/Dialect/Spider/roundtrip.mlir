@@ -184,6 +184,18 @@ func.func @assume_with_index(%adj: tensor<64x64xf32>, %o: tensor<65xindex>, %c: 
 
 // -----
 
+// Masked scores: -inf, not zero, outside the known index's tiles.
+// CHECK-LABEL: func.func @assume_inactive_value
+// CHECK:         spider.assume_sparse %{{.*}} index(%{{.*}} : !spider.index<microtile = [1, 1], pack_dim = 1>) {inactive = 0xFF800000 : f32} : tensor<64x64xf32> to tensor<64x64xf32, #spider.sparse<microtile = [1, 1]>>
+func.func @assume_inactive_value(%scores: tensor<64x64xf32>, %i: !spider.index<microtile = [1, 1], pack_dim = 1>)
+    -> tensor<64x64xf32, #spider.sparse<microtile = [1, 1]>> {
+  %s = spider.assume_sparse %scores index(%i : !spider.index<microtile = [1, 1], pack_dim = 1>) {inactive = 0xFF800000 : f32}
+      : tensor<64x64xf32> to tensor<64x64xf32, #spider.sparse<microtile = [1, 1]>>
+  return %s : tensor<64x64xf32, #spider.sparse<microtile = [1, 1]>>
+}
+
+// -----
+
 // Packed sparse values: from tiles and an index, from CSR with values.
 // CHECK-LABEL: func.func @packed_values
 // CHECK:         spider.from_tiles %{{.*}} index(%{{.*}} : !spider.index<microtile = [1, 1], pack_dim = 1>) sizes(%{{.*}}, %{{.*}}) : tensor<?x1x1xf32> -> tensor<?x?xf32, #spider.sparse<microtile = [1, 1]>>

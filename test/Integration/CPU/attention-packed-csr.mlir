@@ -20,11 +20,21 @@
 // PACKED-NOT:     spider.pit
 // PACKED-NOT:     tensor<45x45xf32>
 // PACKED:         return
+// PACKED-LABEL: func.func @sparse_masked_fill(
+// PACKED-NOT:     tensor<45x45xf32>
+// PACKED-NOT:     spider.pit
+// PACKED-NOT:     tensor<45x45xf32>
+// PACKED:         return
 
 // CHECK: check 0: max relative error {{.*}} ok
+// CHECK: check 0: max relative error {{.*}} ok
+// CHECK: check 0.01: max relative error {{.*}} ok
 // CHECK: check 0.01: max relative error {{.*}} ok
 // CHECK: check 0.1: max relative error {{.*}} ok
+// CHECK: check 0.1: max relative error {{.*}} ok
 // CHECK: check 0.5: max relative error {{.*}} ok
+// CHECK: check 0.5: max relative error {{.*}} ok
+// CHECK: check 1: max relative error {{.*}} ok
 // CHECK: check 1: max relative error {{.*}} ok
 // CHECK-NOT: FAILED
 
@@ -119,6 +129,80 @@ func.func @sparse(%o: tensor<46xi64>, %c: tensor<?xi64>, %vals: tensor<?xf32>, %
     linalg.yield %r : f32
   } -> tensor<45x16xf32>
   // Normalized; a query with no allowed key gets 0.
+  %res = linalg.generic {indexing_maps = [#id2, #i2, #id2], iterator_types = ["parallel", "parallel"]}
+      ins(%ou, %sum : tensor<45x16xf32>, tensor<45xf32>) outs(%eo : tensor<45x16xf32>) {
+  ^bb0(%ov: f32, %lv: f32, %out: f32):
+    %has = arith.cmpf ogt, %lv, %zero : f32
+    %x = arith.divf %ov, %lv : f32
+    %r = arith.select %has, %x, %zero : f32
+    linalg.yield %r : f32
+  } -> tensor<45x16xf32>
+  return %res : tensor<45x16xf32>
+}
+
+// The same attention with the mask applied as masked_fill(-inf) would:
+// the masked scores are -inf outside the mask's micro-tiles (a fill of
+// -inf, kept where the mask is off), and the maxima, exponentials, sums
+// and product read them unmarked. spider-sparsify marks the masked scores
+// constant (-inf) outside the index, the maxima skip them (max(x, -inf) is
+// x), the exponentials are 0 there (exp(-inf - m)), and the rest follows.
+func.func @sparse_masked_fill(%o: tensor<46xi64>, %c: tensor<?xi64>, %vals: tensor<?xf32>, %q: tensor<45x16xf32>, %k: tensor<45x16xf32>, %v: tensor<45x16xf32>) -> tensor<45x16xf32> {
+  %n = arith.constant 45 : index
+  %ms = spider.from_csr %o, %c, %vals, num_columns = %n : tensor<46xi64>, tensor<?xi64>, tensor<?xf32> -> tensor<45x45xf32, #spider.sparse<microtile = [1, 1]>>
+  %zero = arith.constant 0.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %e2 = tensor.empty() : tensor<45x45xf32>
+  %z2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<45x45xf32>) -> tensor<45x45xf32>
+  %n2 = linalg.fill ins(%ninf : f32) outs(%e2 : tensor<45x45xf32>) -> tensor<45x45xf32>
+  %e1 = tensor.empty() : tensor<45xf32>
+  %z1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<45xf32>) -> tensor<45xf32>
+  %n1 = linalg.fill ins(%ninf : f32) outs(%e1 : tensor<45xf32>) -> tensor<45xf32>
+  %eo = tensor.empty() : tensor<45x16xf32>
+  %zo = linalg.fill ins(%zero : f32) outs(%eo : tensor<45x16xf32>) -> tensor<45x16xf32>
+  %s = linalg.generic {indexing_maps = [#ij, #id, #jd, #ij], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%ms, %q, %k : tensor<45x45xf32, #spider.sparse<microtile = [1, 1]>>, tensor<45x16xf32>, tensor<45x16xf32>) outs(%z2 : tensor<45x45xf32>) {
+  ^bb0(%mv: f32, %qv: f32, %kv: f32, %out: f32):
+    %on = arith.cmpf one, %mv, %zero : f32
+    %p = arith.mulf %qv, %kv : f32
+    %cs = arith.select %on, %p, %zero : f32
+    %r = arith.addf %out, %cs : f32
+    linalg.yield %r : f32
+  } -> tensor<45x45xf32>
+  // masked_fill(~mask, -inf).
+  %sm = linalg.generic {indexing_maps = [#ij2, #ij2, #ij2], iterator_types = ["parallel", "parallel"]}
+      ins(%ms, %s : tensor<45x45xf32, #spider.sparse<microtile = [1, 1]>>, tensor<45x45xf32>) outs(%n2 : tensor<45x45xf32>) {
+  ^bb0(%mv: f32, %sv: f32, %out: f32):
+    %on = arith.cmpf one, %mv, %zero : f32
+    %r = arith.select %on, %sv, %ninf : f32
+    linalg.yield %r : f32
+  } -> tensor<45x45xf32>
+  // softmax, unmarked: maxima, exponentials (into an empty tensor), sums.
+  %max = linalg.generic {indexing_maps = [#ij2, #i2], iterator_types = ["parallel", "reduction"]}
+      ins(%sm : tensor<45x45xf32>) outs(%n1 : tensor<45xf32>) {
+  ^bb0(%sv: f32, %out: f32):
+    %r = arith.maximumf %out, %sv : f32
+    linalg.yield %r : f32
+  } -> tensor<45xf32>
+  %p = linalg.generic {indexing_maps = [#ij2, #i2, #ij2], iterator_types = ["parallel", "parallel"]}
+      ins(%sm, %max : tensor<45x45xf32>, tensor<45xf32>) outs(%e2 : tensor<45x45xf32>) {
+  ^bb0(%sv: f32, %mx: f32, %out: f32):
+    %d = arith.subf %sv, %mx : f32
+    %r = math.exp %d : f32
+    linalg.yield %r : f32
+  } -> tensor<45x45xf32>
+  %sum = linalg.generic {indexing_maps = [#ij2, #i2], iterator_types = ["parallel", "reduction"]}
+      ins(%p : tensor<45x45xf32>) outs(%z1 : tensor<45xf32>) {
+  ^bb0(%pv: f32, %out: f32):
+    %r = arith.addf %out, %pv : f32
+    linalg.yield %r : f32
+  } -> tensor<45xf32>
+  %ou = linalg.generic {indexing_maps = [#ij, #jd, #id], iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%p, %v : tensor<45x45xf32>, tensor<45x16xf32>) outs(%zo : tensor<45x16xf32>) {
+  ^bb0(%pv: f32, %vv: f32, %out: f32):
+    %pm = arith.mulf %pv, %vv : f32
+    %r = arith.addf %out, %pm : f32
+    linalg.yield %r : f32
+  } -> tensor<45x16xf32>
   %res = linalg.generic {indexing_maps = [#id2, #i2, #id2], iterator_types = ["parallel", "parallel"]}
       ins(%ou, %sum : tensor<45x16xf32>, tensor<45xf32>) outs(%eo : tensor<45x16xf32>) {
   ^bb0(%ov: f32, %lv: f32, %out: f32):
@@ -257,6 +341,8 @@ func.func @main() {
     %got = func.call @sparse(%o, %c, %vals, %q, %k, %v) : (tensor<46xi64>, tensor<?xi64>, tensor<?xf32>, tensor<45x16xf32>, tensor<45x16xf32>, tensor<45x16xf32>) -> tensor<45x16xf32>
     %want = func.call @dense(%o, %c, %vals, %q, %k, %v) : (tensor<46xi64>, tensor<?xi64>, tensor<?xf32>, tensor<45x16xf32>, tensor<45x16xf32>, tensor<45x16xf32>) -> tensor<45x16xf32>
     func.call @check(%got, %want, %density) : (tensor<45x16xf32>, tensor<45x16xf32>, f64) -> ()
+    %got2 = func.call @sparse_masked_fill(%o, %c, %vals, %q, %k, %v) : (tensor<46xi64>, tensor<?xi64>, tensor<?xf32>, tensor<45x16xf32>, tensor<45x16xf32>, tensor<45x16xf32>) -> tensor<45x16xf32>
+    func.call @check(%got2, %want, %density) : (tensor<45x16xf32>, tensor<45x16xf32>, f64) -> ()
   }
   return
 }

@@ -155,6 +155,16 @@ LogicalResult AssumeSparseOp::verify() {
     return emitOpError() << "result element type " << result.getElementType()
                          << " differs from source element type "
                          << source.getElementType();
+  if (std::optional<TypedAttr> inactive = getInactive()) {
+    if (!getIndex())
+      return emitOpError() << "'inactive' needs an 'index': the value is "
+                              "known only outside a given index's tiles";
+    if (inactive->getType() != source.getElementType() ||
+        !isa<FloatAttr, IntegerAttr>(*inactive))
+      return emitOpError() << "'inactive' must be a " << source.getElementType()
+                           << " constant, like the elements, got "
+                           << *inactive;
+  }
   if (Value index = getIndex())
     return verifyIndexDescribes(*this, cast<TileIndexType>(index.getType()),
                                 result, "the result");
@@ -406,27 +416,23 @@ LogicalResult PitOp::verify() {
 /// a body value or the result of an earlier computation, every result used
 /// by a later computation or yielded, and only results of computations that
 /// read the sparse operand yielded.
-/// Whether `init`, the init of a computation in `pit`'s body, is a fill of
-/// zero: built in the body, or the spider.pit output it stands for.
-static bool isZeroFillInit(PitOp pit, Value init) {
+/// The constant `init`, the init of a computation in `pit`'s body, is
+/// filled with (built in the body, or the spider.pit output it stands for),
+/// or null.
+static Attribute getFillInit(PitOp pit, Value init) {
   if (auto arg = dyn_cast<BlockArgument>(init)) {
     unsigned numInputs = pit.getInputs().size();
     if (arg.getOwner() != &pit.getBody().front() ||
         arg.getArgNumber() < numInputs)
-      return false;
+      return nullptr;
     init = pit.getOutputs()[arg.getArgNumber() - numInputs];
   }
   auto fill = init.getDefiningOp<linalg::FillOp>();
-  if (!fill)
-    return false;
   Attribute value;
-  if (!matchPattern(fill.getInputs()[0], m_Constant(&value)))
-    return false;
-  if (auto f = dyn_cast<FloatAttr>(value))
-    return f.getValue().isZero();
-  if (auto i = dyn_cast<IntegerAttr>(value))
-    return i.getValue().isZero();
-  return false;
+  if (!fill || !matchPattern(fill.getInputs()[0], m_Constant(&value)) ||
+      !isa<FloatAttr, IntegerAttr>(value))
+    return nullptr;
+  return value;
 }
 
 LogicalResult PitOp::verifyChain() {
@@ -437,31 +443,51 @@ LogicalResult PitOp::verifyChain() {
   unsigned numInputs = getInputs().size();
   BlockArgument sparseArg = block.getArgument(getSparseOperand());
   llvm::SmallPtrSet<Operation *, 8> readsSparse;
-  // A computation that reads no sparse operand skips like one that does
-  // when it reads, as an input it may skip the zeros of, a result that is
-  // zero outside the active micro-tiles: written through the sparse
-  // operand's own map by a computation that reads it, from a zero fill.
-  auto skipsWithAZeroOutsideInput =
-      [&](linalg::LinalgOp op,
-          const llvm::SmallPtrSetImpl<Operation *> &sparseReaders) {
-        for (OpOperand *input : op.getDpsInputOperands()) {
-          auto result = dyn_cast<OpResult>(input->get());
-          if (!result || !sparseReaders.contains(result.getOwner()))
-            continue;
-          auto producer = cast<linalg::LinalgOp>(result.getOwner());
-          OpOperand *read = nullptr;
-          for (OpOperand &operand : producer->getOpOperands())
-            if (operand.get() == sparseArg)
-              read = &operand;
-          OpOperand *init = producer.getDpsInitOperand(result.getResultNumber());
-          if (read && producer.getMatchingIndexingMap(read) ==
-                          producer.getMatchingIndexingMap(init) &&
-              isZeroFillInit(*this, init->get()) &&
-              explainUnsafeZeroSkipping(op, input).empty())
-            return true;
-        }
-        return false;
-      };
+  // What results hold outside the active micro-tiles, where known: a
+  // result written through the map it reads a known value with (the
+  // sparse operand: zero; or an earlier such result), from a fill of the
+  // constant it yields there. A computation that reads no sparse operand
+  // skips like one that does when it reads such a value as an input it may
+  // skip there (a sum of zeros, a maximum of -inf).
+  llvm::DenseMap<Value, Attribute> outside;
+  auto knownOutside = [&](Value value) -> std::optional<Attribute> {
+    if (value == Value(sparseArg))
+      return Attribute(); // Zero.
+    auto it = outside.find(value);
+    if (it == outside.end())
+      return std::nullopt;
+    return it->second;
+  };
+  auto skipsLikeASparseReader = [&](linalg::LinalgOp op) {
+    bool skips = false;
+    for (OpOperand *input : op.getDpsInputOperands()) {
+      std::optional<Attribute> inactive = knownOutside(input->get());
+      if (!inactive)
+        continue;
+      AffineMap map = op.getMatchingIndexingMap(input);
+      // Inside the body an init is a block argument: an element-wise
+      // result is unchanged where it yields its init's fill.
+      bool yieldsFills = op.getNumReductionLoops() == 0;
+      for (OpOperand &own : op.getDpsInitsMutable()) {
+        unsigned k = own.getOperandNumber() - op.getNumDpsInputs();
+        Attribute fill = getFillInit(*this, own.get());
+        bool yieldsFill =
+            fill && evaluateAtInactive(op, input, *inactive, k) == fill;
+        yieldsFills = yieldsFills && yieldsFill;
+        if (yieldsFill && op.getMatchingIndexingMap(&own) == map)
+          outside[op->getResult(k)] = fill;
+      }
+      bool keeps = explainUnsafeSkipping(op, input, *inactive).empty();
+      if (keeps)
+        for (OpOperand &own : op.getDpsInitsMutable())
+          if (Attribute fill = getFillInit(*this, own.get());
+              fill && op.getMatchingIndexingMap(&own) == map)
+            outside[op.getTiedOpResult(&own)] = fill;
+      if (input->get() == Value(sparseArg) || yieldsFills || keeps)
+        skips = true;
+    }
+    return skips;
+  };
   for (auto [position, op] : llvm::enumerate(computations)) {
     auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
     if (!linalgOp || !linalgOp.hasPureTensorSemantics() ||
@@ -485,7 +511,7 @@ LogicalResult PitOp::verifyChain() {
       return emitOpError() << "chained computation #" << position
                            << " reads the sparse operand " << sparseReads
                            << " times; give each read its own block argument";
-    if (sparseReads || skipsWithAZeroOutsideInput(linalgOp, readsSparse))
+    if (skipsLikeASparseReader(linalgOp) || sparseReads)
       readsSparse.insert(op);
   }
   auto yield = cast<YieldOp>(block.getTerminator());
@@ -494,7 +520,7 @@ LogicalResult PitOp::verifyChain() {
     if (!def || !readsSparse.contains(def))
       return emitOpError()
              << "a chain yields results of computations that read the "
-                "sparse operand, or a result that is zero outside its "
+                "sparse operand, or a result that is constant outside its "
                 "active micro-tiles, only";
   }
   for (Operation *op : computations)

@@ -6,6 +6,9 @@
 #include "spider/Dialect/Spider/Transforms/Passes.h"
 #include "spider/Runtime/RuntimeABI.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Dominance.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/RegionUtils.h"
@@ -73,6 +76,16 @@ static Value knownIndexOf(Value sparse) {
   return nullptr;
 }
 
+/// The value a sparse value holds outside its index's active micro-tiles
+/// when that is not zero (`spider.assume_sparse ... {inactive = ...}`); null
+/// for zero.
+static Attribute inactiveValueOf(Value sparse) {
+  if (auto assume = sparse.getDefiningOp<AssumeSparseOp>())
+    if (std::optional<TypedAttr> inactive = assume.getInactive())
+      return *inactive;
+  return nullptr;
+}
+
 FailureOr<PackChoice> mlir::spider::choosePack(linalg::LinalgOp op,
                                                std::string &reason) {
   reason.clear();
@@ -104,7 +117,9 @@ FailureOr<PackChoice> mlir::spider::choosePack(linalg::LinalgOp op,
          << SPIDER_RT_MAX_DETECT_RANK << " only";
       continue;
     }
-    if (std::string why = explainUnsafeZeroSkipping(op, input); !why.empty()) {
+    if (std::string why =
+            explainUnsafeSkipping(op, input, inactiveValueOf(input->get()));
+        !why.empty()) {
       os << (reason.empty() ? "" : "; ") << why;
       continue;
     }
@@ -258,11 +273,111 @@ FailureOr<PitOp> mlir::spider::sparsifyLinalgOp(RewriterBase &rewriter,
   return pit;
 }
 
-/// Whether `init` is a `linalg.fill` of a zero constant.
-static bool isZeroFill(Value init) {
+/// The constant `init` is filled with, or null.
+static Attribute getFillConstant(Value init) {
   auto fill = init.getDefiningOp<linalg::FillOp>();
-  return fill && (matchPattern(fill.getInputs()[0], m_AnyZeroFloat()) ||
-                  matchPattern(fill.getInputs()[0], m_Zero()));
+  Attribute value;
+  if (!fill || !matchPattern(fill.getInputs()[0], m_Constant(&value)) ||
+      !isa<FloatAttr, IntegerAttr>(value))
+    return nullptr;
+  return value;
+}
+
+/// Whether `value` is the zero of its type.
+static bool isZeroAttr(Attribute value) {
+  if (auto f = dyn_cast<FloatAttr>(value))
+    return f.getValue().isZero() && !f.getValue().isNegative();
+  if (auto i = dyn_cast<IntegerAttr>(value))
+    return i.getValue().isZero();
+  return false;
+}
+
+/// Gives result `k` of the element-wise `op` (every loop parallel, its body
+/// never reading that init) the init `fill(value)`: the result does not
+/// change, and the op may then skip the iterations that yield `value`.
+static void refillInit(RewriterBase &rewriter, linalg::LinalgOp op, unsigned k,
+                       Attribute value) {
+  OpOperand *init = op.getDpsInitOperand(k);
+  rewriter.setInsertionPoint(op);
+  Location loc = op.getLoc();
+  auto type = cast<RankedTensorType>(init->get().getType());
+  SmallVector<OpFoldResult> sizes =
+      tensor::getMixedSizes(rewriter, loc, init->get());
+  Value empty =
+      tensor::EmptyOp::create(rewriter, loc, sizes, type.getElementType());
+  Value scalar = arith::ConstantOp::create(rewriter, loc, cast<TypedAttr>(value));
+  Value filled =
+      linalg::FillOp::create(rewriter, loc, scalar, empty).getResult(0);
+  rewriter.modifyOpInPlace(op, [&] { init->set(filled); });
+}
+
+/// Marks the readers of `result` sparse with `index` (`inactive` outside
+/// it): each linalg op on tensors that reads it and has no sparse input of
+/// its own gets `spider.assume_sparse` in front when it then qualifies for
+/// PIT. An element-wise reader whose body ignores its init, and yields a
+/// constant where `result` is `inactive` (exp(-inf - m) is 0), gets a fill
+/// of that constant as its init first, and its result is marked in turn
+/// when its maps are `result`'s.
+static void markReaders(RewriterBase &rewriter, Value result, Value index,
+                        Attribute inactive, SparseEncodingAttr encoding,
+                        bool remarks) {
+  auto type = cast<RankedTensorType>(result.getType());
+  auto sparseType =
+      RankedTensorType::get(type.getShape(), type.getElementType(), encoding);
+  for (OpOperand &use : llvm::make_early_inc_range(result.getUses())) {
+    auto consumer = dyn_cast<linalg::LinalgOp>(use.getOwner());
+    if (!consumer || consumer->getParentOfType<PitOp>() ||
+        !consumer.hasPureTensorSemantics() || !consumer.isDpsInput(&use) ||
+        llvm::any_of(consumer.getDpsInputs(), [](Value in) {
+          return getSparseEncoding(in.getType()) != nullptr;
+        }))
+      continue;
+    // An element-wise reader that ignores its inits: fill them with what
+    // it yields at inactive positions, when that is known.
+    Value oldInit;
+    bool elementwise = consumer.getNumReductionLoops() == 0 &&
+                       consumer->getNumResults() == 1 &&
+                       consumer.getMatchingIndexingMap(&use) ==
+                           consumer.getMatchingIndexingMap(
+                               consumer.getDpsInitOperand(0));
+    if (elementwise) {
+      Attribute yielded = evaluateAtInactive(consumer, &use, inactive, 0);
+      OpOperand *init = consumer.getDpsInitOperand(0);
+      bool readsInit = !consumer.getMatchingBlockArgument(init).use_empty();
+      if (yielded && !readsInit && getFillConstant(init->get()) != yielded) {
+        oldInit = init->get();
+        refillInit(rewriter, consumer, 0, yielded);
+      }
+    }
+    rewriter.setInsertionPoint(consumer);
+    auto assume = AssumeSparseOp::create(
+        rewriter, consumer.getLoc(), sparseType, result, index,
+        inactive && !isZeroAttr(inactive) ? cast<TypedAttr>(inactive)
+                                          : TypedAttr());
+    use.set(assume.getResult());
+    std::string why;
+    if (failed(choosePack(consumer, why))) {
+      use.set(result);
+      rewriter.eraseOp(assume);
+      if (oldInit) {
+        OpOperand *init = consumer.getDpsInitOperand(0);
+        auto fill = init->get().getDefiningOp<linalg::FillOp>();
+        rewriter.modifyOpInPlace(consumer, [&] { init->set(oldInit); });
+        Operation *empty = fill.getOutputs()[0].getDefiningOp();
+        Operation *scalar = fill.getInputs()[0].getDefiningOp();
+        rewriter.eraseOp(fill);
+        rewriter.eraseOp(empty);
+        rewriter.eraseOp(scalar);
+      }
+      continue;
+    }
+    if (remarks)
+      consumer->emitRemark()
+          << "input #" << use.getOperandNumber() << " is "
+          << (inactive && !isZeroAttr(inactive) ? "constant" : "zero")
+          << " outside the active micro-tiles of the spider.pit that "
+             "computes it: it is sparse with that index";
+  }
 }
 
 void mlir::spider::propagateResultIndex(RewriterBase &rewriter, PitOp pit,
@@ -276,44 +391,18 @@ void mlir::spider::propagateResultIndex(RewriterBase &rewriter, PitOp pit,
   SparseEncodingAttr encoding = getSparseEncoding(sparseType);
   if (!encoding)
     return;
-  Value index = pit.getIndex();
   for (auto [k, result] : llvm::enumerate(pit.getResults())) {
     // Outside the active micro-tiles every iteration that writes the result
     // was skipped (its map is the sparse operand's), so it is its init
-    // there: zero.
+    // there: the fill's constant.
     OpOperand *init = op.getDpsInitOperand(k);
     auto type = cast<RankedTensorType>(result.getType());
+    Attribute inactive = getFillConstant(pit.getOutputs()[k]);
     if (op.getMatchingIndexingMap(init) != sparseMap ||
         type.getShape() != sparseType.getShape() || type.getEncoding() ||
-        !isZeroFill(pit.getOutputs()[k]))
+        !inactive)
       continue;
-    auto sparseResultType = RankedTensorType::get(
-        type.getShape(), type.getElementType(), encoding);
-    for (OpOperand &use : llvm::make_early_inc_range(result.getUses())) {
-      auto consumer = dyn_cast<linalg::LinalgOp>(use.getOwner());
-      if (!consumer || consumer->getParentOfType<PitOp>() ||
-          !consumer.hasPureTensorSemantics() ||
-          !consumer.isDpsInput(&use) ||
-          llvm::any_of(consumer.getDpsInputs(), [](Value in) {
-            return getSparseEncoding(in.getType()) != nullptr;
-          }))
-        continue;
-      rewriter.setInsertionPoint(consumer);
-      auto assume = AssumeSparseOp::create(rewriter, consumer.getLoc(),
-                                           sparseResultType, result, index);
-      use.set(assume.getResult());
-      std::string why;
-      if (failed(choosePack(consumer, why))) {
-        use.set(result);
-        rewriter.eraseOp(assume);
-        continue;
-      }
-      if (remarks)
-        consumer->emitRemark()
-            << "input #" << use.getOperandNumber()
-            << " is zero outside the active micro-tiles of the spider.pit "
-               "that computes it: it is sparse with that index";
-    }
+    markReaders(rewriter, result, pit.getIndex(), inactive, encoding, remarks);
   }
 }
 

@@ -10,6 +10,7 @@ include "spider/Dialect/Spider/IR/SpiderInterfaces.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/IR/OpAsmInterface.td"
+include "mlir/IR/BuiltinAttributeInterfaces.td"
 
 def Spider_IndexArray : Type<
     CPred<"$_self == ::mlir::RankedTensorType::get({::mlir::ShapedType::kDynamic}, "
@@ -48,6 +49,13 @@ def Spider_AssumeSparseOp : Spider_Op<"assume_sparse", [Pure]> {
     micro-tile that covers the encoded one. A broken promise drops the
     non-zeros outside the index, as a sparse format would.
 
+    With `inactive` (and an index), the promise is that every element
+    outside the active micro-tiles equals that constant instead of zero:
+    masked scores hold `-inf` there. A PIT then skips those iterations only
+    where the computation leaves its results unchanged for that value (a
+    maximum does, a sum does not). `spider-sparsify` writes such marks on
+    results it proves constant outside an index; a user may write them too.
+
     Example:
 
     ```mlir
@@ -58,7 +66,8 @@ def Spider_AssumeSparseOp : Spider_Op<"assume_sparse", [Pure]> {
     ```
   }];
   let arguments = (ins AnyRankedTensor:$source,
-                       Optional<Spider_IndexType>:$index);
+                       Optional<Spider_IndexType>:$index,
+                       OptionalAttr<TypedAttrInterface>:$inactive);
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = [{
     $source (`index` `(` $index^ `:` qualified(type($index)) `)`)? attr-dict
