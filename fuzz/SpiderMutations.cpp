@@ -239,7 +239,8 @@ bool spider_fuzz::insertAssumeSparse(ModuleOp module, Rng &rng) {
                                         uniform(rng, 0, type.getRank() - 1));
     index = DetectOp::create(b, loc, indexType, source);
   }
-  input->set(AssumeSparseOp::create(b, loc, marked, source, index));
+  input->set(
+      AssumeSparseOp::create(b, loc, marked, source, index, TypedAttr()));
   return true;
 }
 

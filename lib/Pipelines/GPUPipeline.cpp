@@ -87,6 +87,10 @@ void mlir::spider::buildGPUPipelinePreparation(
   // MLIR's gpu-lower-to-nvvm-pipeline). The serialization follows, with the
   // CUDA toolkit named for ptxas.
   pm.addPass(createConvertNVGPUToNVVMPass());
+  // Constants and index computations the canonicalizer hoisted out of the
+  // launches go back in: as kernel parameters, every division by a tile
+  // size was a run-time 64-bit division.
+  pm.addNestedPass<func::FuncOp>(createGpuLaunchSinkIndexComputationsPass());
   pm.addPass(createGpuKernelOutliningPass());
   pm.addPass(createSymbolDCEPass());
   pm.addPass(createConvertVectorToSCFPass());

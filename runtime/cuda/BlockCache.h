@@ -8,10 +8,21 @@
 // the same kind (managed or device) and the same rounded size. The cache
 // holds at most `limit` bytes; past that, freed blocks are released at once.
 //
-// Independent of CUDA (the allocation functions are parameters), so that the
-// policy is unit-tested on machines without a GPU. The allocation functions
-// are called without the lock held: they may fail through a failure handler
-// that does not return (RuntimeABI.h), which would leave it held.
+// Reuse is ordered explicitly, not by the caller having synchronized:
+// - All GPU work of the runtime goes on one stream (DeviceMemory.h), so a
+//   device block freed while kernels that use it are queued can be handed
+//   to the next request at once: that request's work is queued behind them.
+// - The host reads and writes managed blocks directly. When the cache has
+//   fences, a released managed block keeps a fence (a CUDA event recorded
+//   on the stream at release), and the next request that gets the block
+//   first waits for it. Blocks given back to the driver wait too.
+// No call of the cache synchronizes anything else: freeing is sync-free.
+//
+// Independent of CUDA (the allocation functions and fences are parameters),
+// so that the policy is unit-tested on machines without a GPU. Those
+// functions are called without the lock held: they may fail through a
+// failure handler that does not return (RuntimeABI.h), which would leave it
+// held.
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,10 +43,21 @@ class BlockCache {
 public:
   using Allocate = std::function<void *(size_t bytes, bool managed)>;
   using Release = std::function<void(void *ptr)>;
+  /// An opaque point in the stream's work (null: nothing to wait for).
+  using Fence = void *;
+  struct Fences {
+    /// A fence after every piece of work queued so far.
+    std::function<Fence()> record;
+    /// Waits until the work before `fence` is done, then frees the fence.
+    std::function<void(Fence)> wait;
+  };
 
+  /// Without fences: the caller guarantees that released blocks are unused.
   BlockCache(Allocate allocate, Release release, size_t limit)
+      : BlockCache(std::move(allocate), std::move(release), limit, {}) {}
+  BlockCache(Allocate allocate, Release release, size_t limit, Fences fences)
       : allocateFn(std::move(allocate)), releaseFn(std::move(release)),
-        limit(limit) {}
+        fences(std::move(fences)), limit(limit) {}
   BlockCache(const BlockCache &) = delete;
   BlockCache &operator=(const BlockCache &) = delete;
 
@@ -49,20 +71,26 @@ public:
   }
 
   /// A block of at least `bytes`: a cached one of the same kind and rounded
-  /// size, or a new one.
+  /// size, or a new one. A cached managed block is returned once the work
+  /// queued before its release is done (its fence).
   void *allocate(size_t bytes, bool managed) {
     size_t size = roundUp(bytes);
+    Cached reused{nullptr, nullptr};
     {
       std::lock_guard<std::mutex> lock(mutex);
       auto &list = free[{managed, size}];
       if (!list.empty()) {
-        void *ptr = list.back();
+        reused = list.back();
         list.pop_back();
         cached -= size;
         ++hits;
-        live[ptr] = {size, managed};
-        return ptr;
+        live[reused.ptr] = {size, managed};
       }
+    }
+    if (reused.ptr) {
+      if (reused.fence)
+        fences.wait(reused.fence);
+      return reused.ptr;
     }
     void *ptr = allocateFn(size, managed);
     std::lock_guard<std::mutex> lock(mutex);
@@ -72,37 +100,62 @@ public:
   }
 
   /// Takes back a block from allocate() and keeps it while the cache has
-  /// room (the caller has made sure no queued work still uses it). Returns
-  /// false, doing nothing, for a pointer that allocate() did not return.
+  /// room; work queued on it may still be running (see the file comment).
+  /// Past the limit, the block goes back to the driver after that work.
+  /// Returns false, doing nothing, for a pointer that allocate() did not
+  /// return.
   bool release(void *ptr) {
+    Block block;
     {
       std::lock_guard<std::mutex> lock(mutex);
       auto it = live.find(ptr);
       if (it == live.end())
         return false;
-      Block block = it->second;
+      block = it->second;
       live.erase(it);
-      if (cached + block.size <= limit) {
-        free[{block.managed, block.size}].push_back(ptr);
-        cached += block.size;
-        return true;
-      }
     }
-    releaseFn(ptr);
+    // Device blocks are reused in stream order; the host touches managed
+    // ones, and the driver frees either kind at once.
+    bool keep;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      keep = cached + block.size <= limit;
+      if (keep)
+        cached += block.size; // Reserved before the fence is recorded.
+    }
+    Fence fence = fences.record && (block.managed || !keep) ? fences.record()
+                                                            : nullptr;
+    if (!keep) {
+      if (fence)
+        fences.wait(fence);
+      releaseFn(ptr);
+      return true;
+    }
+    std::lock_guard<std::mutex> lock(mutex);
+    free[{block.managed, block.size}].push_back({ptr, fence});
     return true;
   }
 
   /// Releases every cached block.
+  /// Releases every cached block, after the work queued before each.
   void trim() {
-    std::map<std::pair<bool, size_t>, std::vector<void *>> released;
+    std::map<std::pair<bool, size_t>, std::vector<Cached>> released;
     {
       std::lock_guard<std::mutex> lock(mutex);
       released.swap(free);
       cached = 0;
     }
+    Fence last = fences.record && !released.empty() ? fences.record()
+                                                    : nullptr;
     for (auto &entry : released)
-      for (void *ptr : entry.second)
-        releaseFn(ptr);
+      for (Cached &block : entry.second)
+        if (block.fence)
+          fences.wait(block.fence);
+    if (last)
+      fences.wait(last);
+    for (auto &entry : released)
+      for (Cached &block : entry.second)
+        releaseFn(block.ptr);
   }
 
   size_t cachedBytes() const {
@@ -120,15 +173,20 @@ public:
 
 private:
   struct Block {
-    size_t size;
-    bool managed;
+    size_t size = 0;
+    bool managed = false;
+  };
+  struct Cached {
+    void *ptr;
+    Fence fence; ///< Null: reusable at once.
   };
   Allocate allocateFn;
   Release releaseFn;
+  Fences fences;
   size_t limit;
   mutable std::mutex mutex;
   std::unordered_map<void *, Block> live;
-  std::map<std::pair<bool, size_t>, std::vector<void *>> free;
+  std::map<std::pair<bool, size_t>, std::vector<Cached>> free;
   size_t cached = 0, hits = 0, misses = 0;
 };
 

@@ -121,6 +121,28 @@ CUcontext primaryContext() {
 
 ScopedContext::ScopedContext() { SPIDER_CU(cuCtxPushCurrent, primaryContext()); }
 
+CUstream stream() {
+  static std::mutex mutex;
+  static CUstream streams[64] = {};
+  ScopedContext scope; // Checks the device ordinal.
+  int ordinal = defaultDevice;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (streams[ordinal])
+      return streams[ordinal];
+  }
+  // Non-blocking: work on the legacy default stream (other libraries') does
+  // not serialize with it. Never destroyed, like the primary context.
+  CUstream created = nullptr;
+  SPIDER_CU(cuStreamCreate, &created, CU_STREAM_NON_BLOCKING);
+  std::lock_guard<std::mutex> lock(mutex);
+  if (!streams[ordinal])
+    streams[ordinal] = created;
+  else
+    driver().cuStreamDestroy(created); // Another thread was first.
+  return streams[ordinal];
+}
+
 ScopedContext::~ScopedContext() {
   CUcontext popped;
   SPIDER_CU(cuCtxPopCurrent, &popped);

@@ -82,6 +82,13 @@ public:
   ~ScopedContext();
 };
 
+/// The runtime's stream on the default device: every kernel, copy and
+/// memset that libspider_cuda_runtime queues goes on it (index kernels and
+/// the compiled program's launches alike), so that they run in the order
+/// they were issued and a freed block can be reused in stream order
+/// (BlockCache.h). Created on first use, never destroyed.
+CUstream stream();
+
 /// Selects the device whose primary context ScopedContext uses.
 void setDefaultDevice(int device);
 

@@ -52,7 +52,20 @@ BlockCache &cache() {
       [](void *ptr) {
         SPIDER_CU(cuMemFree, reinterpret_cast<CUdeviceptr>(ptr));
       },
-      limit.bytes);
+      limit.bytes,
+      BlockCache::Fences{
+          [] {
+            CUstream queue = stream();
+            CUevent event = nullptr;
+            SPIDER_CU(cuEventCreate, &event, CU_EVENT_DISABLE_TIMING);
+            SPIDER_CU(cuEventRecord, event, queue);
+            return static_cast<BlockCache::Fence>(event);
+          },
+          [](BlockCache::Fence fence) {
+            auto event = static_cast<CUevent>(fence);
+            SPIDER_CU(cuEventSynchronize, event);
+            SPIDER_CU(cuEventDestroy, event);
+          }});
   return *instance;
 }
 
@@ -62,19 +75,7 @@ void *allocate(size_t bytes, bool managed) {
   return cache().allocate(bytes, managed);
 }
 
-void release(void *ptr, CUstream stream) {
-  if (!ptr)
-    return;
-  // A cached block can be handed out again at once: nothing queued may
-  // still read or write it.
-  if (stream)
-    SPIDER_CU(cuStreamSynchronize, stream);
-  else
-    SPIDER_CU(cuCtxSynchronize);
-  releaseCompleted(ptr);
-}
-
-void releaseCompleted(void *ptr) {
+void release(void *ptr) {
   if (ptr && !cache().release(ptr))
     SPIDER_CU(cuMemFree, reinterpret_cast<CUdeviceptr>(ptr));
 }

@@ -3,7 +3,8 @@
 // Every allocation of libspider_cuda_runtime (mgpuMemAlloc and the index
 // arrays) goes through one BlockCache. SPIDER_GPU_CACHE_BYTES bounds the
 // bytes it keeps (default 4 GiB; 0 turns caching off, for tools such as
-// compute-sanitizer that track each allocation).
+// compute-sanitizer that track each allocation). Releasing never waits;
+// reusing a managed block waits for the work queued before its release.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,14 +22,10 @@ namespace spiderrt::cuda {
 /// current.
 void *allocate(size_t bytes, bool managed);
 
-/// Returns a block to the cache once the work queued before it is done
-/// (`stream` is synchronized; with no stream, the context). Pointers that
+/// Returns a block to the cache while work queued on stream() may still
+/// use it: the cache orders its reuse (BlockCache.h). Pointers that
 /// allocate() did not return are freed with cuMemFree.
-void release(void *ptr, CUstream stream);
-
-/// release() for a caller that has already synchronized the context since
-/// the last work on `ptr` was queued: no second synchronization.
-void releaseCompleted(void *ptr);
+void release(void *ptr);
 
 } // namespace spiderrt::cuda
 

@@ -50,9 +50,17 @@ void *allocDevice(size_t bytes) {
   return spiderrt::cuda::allocate(bytes, /*managed=*/false);
 }
 
-/// Frees scratch buffers of index construction, whose work compress() has
-/// waited for (cuCtxSynchronize) before they are freed.
-void freeScratch(void *ptr) { spiderrt::cuda::releaseCompleted(ptr); }
+/// Frees scratch buffers of index construction while the kernels that use
+/// them may still run: they are device blocks, reused in stream order.
+void freeScratch(void *ptr) { spiderrt::cuda::release(ptr); }
+
+/// Copies `bytes` from `source` to host or managed memory the host reads
+/// next: queued behind the work that writes `source`, then waited for.
+void copyToHost(void *destination, const void *source, size_t bytes) {
+  SPIDER_CU(cuMemcpyAsync, reinterpret_cast<CUdeviceptr>(destination),
+            reinterpret_cast<CUdeviceptr>(source), bytes, stream());
+  SPIDER_CU(cuStreamSynchronize, stream());
+}
 
 CUfunction kernel(const char *name) {
   // Loaded once; checked outside the static's initialization, so that a
@@ -76,7 +84,7 @@ unsigned blocksFor(int64_t work) {
 void launch(const char *name, unsigned blocks, unsigned threads,
             std::vector<void *> params) {
   SPIDER_CU(cuLaunchKernel, kernel(name), blocks, 1, 1, threads, 1, 1, 0,
-            nullptr, params.data(), nullptr);
+            stream(), params.data(), nullptr);
 }
 
 /// Checks that the GPU can read `data` (device, managed or registered host
@@ -96,8 +104,8 @@ void checkReadable(const void *data, const char *op) {
 }
 
 /// Step 1's output: the activity map of numGroups x packTiles micro-tiles
-/// and the status words, zeroed, on the device. Every map goes through
-/// compress(), which waits for the kernels that use it.
+/// and the status words, zeroed, on the device. All of its work is queued
+/// on stream(), in order.
 struct Activity {
   int64_t numGroups = 0, packTiles = 0;
   uint8_t *flags = nullptr;
@@ -110,9 +118,9 @@ struct Activity {
     status = static_cast<unsigned long long *>(
         allocDevice(sizeof(unsigned long long) * kStatusWords));
     SPIDER_CU(cuMemsetD8Async, reinterpret_cast<CUdeviceptr>(flags), 0,
-              tiles ? tiles : 1, nullptr);
+              tiles ? tiles : 1, stream());
     SPIDER_CU(cuMemsetD8Async, reinterpret_cast<CUdeviceptr>(status), 0,
-              sizeof(unsigned long long) * kStatusWords, nullptr);
+              sizeof(unsigned long long) * kStatusWords, stream());
   }
   ~Activity() {
     freeScratch(flags);
@@ -136,17 +144,14 @@ GpuIndex *compress(Activity &map, unsigned long long words[kStatusWords]) {
          {&map.flags, &numGroups, &packTiles, &counts});
   launch("spider_scan_offsets", 1, 1024,
          {&counts, &numGroups, &index->offsets, &map.status});
-  SPIDER_CU(cuMemcpy, reinterpret_cast<CUdeviceptr>(words),
-            reinterpret_cast<CUdeviceptr>(map.status),
-            sizeof(unsigned long long) * kStatusWords);
+  copyToHost(words, map.status, sizeof(unsigned long long) * kStatusWords);
   index->numActive = static_cast<int64_t>(words[kActiveTiles]);
   index->nonZeros = static_cast<int64_t>(words[kNonZeros]);
   index->positions = allocManaged(index->numActive);
   launch("spider_fill_positions", groupBlocks, kThreads,
          {&map.flags, &numGroups, &packTiles, &index->offsets,
           &index->positions});
-  SPIDER_CU(cuCtxSynchronize);
-  freeScratch(counts);
+  freeScratch(counts); // The positions are written in stream order.
   return index;
 }
 
@@ -209,14 +214,14 @@ GpuIndex *handle(void *index, const char *op) {
   return static_cast<GpuIndex *>(index);
 }
 
-/// A fresh managed copy of `count` entries at `source`, as a 1-D memref.
+/// A fresh managed copy of `count` entries at `source`, as a 1-D memref,
+/// complete on return (the compiled program's host loops read it).
 void copyOut(MemRef<int64_t, 1> *result, const int64_t *source,
              int64_t count) {
   ScopedContext scope;
   int64_t *copy = allocManaged(count);
   if (count)
-    SPIDER_CU(cuMemcpy, reinterpret_cast<CUdeviceptr>(copy),
-              reinterpret_cast<CUdeviceptr>(source), sizeof(int64_t) * count);
+    copyToHost(copy, source, sizeof(int64_t) * count);
   *result = {copy, copy, 0, {count}, {1}};
 }
 
@@ -280,8 +285,7 @@ void *_mlir_ciface_spider_rt_gpu_route(UnrankedMemRef *ids, int64_t numExperts,
   GpuIndex *index = compress(map, words);
   if (words[kRouteError]) {
     int64_t slot = static_cast<int64_t>(words[kRouteError] - 1), expert = 0;
-    SPIDER_CU(cuMemcpy, reinterpret_cast<CUdeviceptr>(&expert),
-              reinterpret_cast<CUdeviceptr>(data + slot), sizeof(expert));
+    copyToHost(&expert, data + slot, sizeof(expert));
     fail("spider.route: expert id " + std::to_string(expert) + " of token " +
          std::to_string(slot / k) + " is out of range [0, " +
          std::to_string(numExperts) + ")");
@@ -294,7 +298,9 @@ void *gpuIndexFromCsr(UnrankedMemRef *offsets, UnrankedMemRef *columns,
                       int64_t numColumns, int64_t rowBlock,
                       int64_t columnBlock, bool sortedColumns) {
   ScopedContext scope;
-  SPIDER_CU(cuCtxSynchronize); // The CSR arrays are read on the host.
+  // The CSR arrays are read on the host: after everything queued in the
+  // context, the runtime's stream and any other.
+  SPIDER_CU(cuCtxSynchronize);
   int64_t numOffsets = 0, one = 0, numEntries = 0;
   const int64_t *rowOffsets =
       contiguousI64(offsets, "spider.index_from_csr: row offsets", numOffsets, one);
@@ -352,10 +358,10 @@ void spider_rt_gpu_index_release(void *index) {
     return;
   ScopedContext scope;
   GpuIndex *i = static_cast<GpuIndex *>(index);
-  // Kernels of the compiled program may still read the arrays.
-  SPIDER_CU(cuCtxSynchronize);
-  spiderrt::cuda::releaseCompleted(i->offsets);
-  spiderrt::cuda::releaseCompleted(i->positions);
+  // Kernels of the compiled program may still read the arrays: the cache
+  // keeps them until that work is done before handing them out again.
+  spiderrt::cuda::release(i->offsets);
+  spiderrt::cuda::release(i->positions);
   delete i;
 }
 

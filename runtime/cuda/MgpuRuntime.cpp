@@ -34,6 +34,13 @@ uint64_t memrefBytes(int64_t rank, const Descriptor *d, int64_t elementSize) {
   }
   return uint64_t(last + 1) * uint64_t(elementSize);
 }
+
+/// The stream work goes on: the runtime's own (CudaDriver.h), also where
+/// the caller passes none, so that nothing lands on the legacy stream
+/// unordered with it.
+CUstream queue(CUstream stream) {
+  return stream ? stream : spiderrt::cuda::stream();
+}
 } // namespace
 
 SPIDER_MGPU_EXPORT CUmodule mgpuModuleLoad(void *data, size_t /*size*/) {
@@ -88,18 +95,20 @@ mgpuLaunchKernel(CUfunction function, intptr_t gridX, intptr_t gridY,
   if (gridX <= 0 || gridY <= 0 || gridZ <= 0)
     return; // An empty grid launches nothing (CUDA would reject it).
   SPIDER_CU(cuLaunchKernel, function, gridX, gridY, gridZ, blockX, blockY,
-            blockZ, smem, stream, params, extra);
+            blockZ, smem, queue(stream), params, extra);
 }
 
+// gpu-to-llvm brackets every launch that is not async with a stream
+// create, synchronize and destroy. All of them get the runtime's one stream
+// (CudaDriver.h): launches, copies and index kernels then run in issue
+// order, and no stream is created or destroyed per launch.
 SPIDER_MGPU_EXPORT CUstream mgpuStreamCreate() {
-  ScopedContext scope;
-  CUstream stream = nullptr;
-  SPIDER_CU(cuStreamCreate, &stream, CU_STREAM_NON_BLOCKING);
-  return stream;
+  return spiderrt::cuda::stream();
 }
 
 SPIDER_MGPU_EXPORT void mgpuStreamDestroy(CUstream stream) {
-  SPIDER_CU(cuStreamDestroy, stream);
+  if (stream != spiderrt::cuda::stream())
+    SPIDER_CU(cuStreamDestroy, stream);
 }
 
 SPIDER_MGPU_EXPORT void mgpuStreamSynchronize(CUstream stream) {
@@ -129,43 +138,42 @@ SPIDER_MGPU_EXPORT void mgpuEventRecord(CUevent event, CUstream stream) {
   SPIDER_CU(cuEventRecord, event, stream);
 }
 
-SPIDER_MGPU_EXPORT void *mgpuMemAlloc(uint64_t sizeBytes, CUstream stream,
+SPIDER_MGPU_EXPORT void *mgpuMemAlloc(uint64_t sizeBytes, CUstream /*stream*/,
                                       bool isHostShared) {
   ScopedContext scope;
   if (sizeBytes == 0)
     return nullptr;
-  // Host-shared buffers must not be touched while work on them is queued.
-  if (isHostShared && stream)
-    SPIDER_CU(cuStreamSynchronize, stream);
+  // A reused managed block waits for the work queued before its release
+  // (BlockCache.h); nothing else needs to.
   return spiderrt::cuda::allocate(sizeBytes, isHostShared);
 }
 
-SPIDER_MGPU_EXPORT void mgpuMemFree(void *ptr, CUstream stream) {
+SPIDER_MGPU_EXPORT void mgpuMemFree(void *ptr, CUstream /*stream*/) {
   if (!ptr)
     return;
   ScopedContext scope;
-  spiderrt::cuda::release(ptr, stream);
+  spiderrt::cuda::release(ptr);
 }
 
 SPIDER_MGPU_EXPORT void mgpuMemcpy(void *dst, void *src, size_t sizeBytes,
                                    CUstream stream) {
   ScopedContext scope;
   SPIDER_CU(cuMemcpyAsync, reinterpret_cast<CUdeviceptr>(dst),
-            reinterpret_cast<CUdeviceptr>(src), sizeBytes, stream);
+            reinterpret_cast<CUdeviceptr>(src), sizeBytes, queue(stream));
 }
 
 SPIDER_MGPU_EXPORT void mgpuMemset32(void *dst, unsigned value, size_t count,
                                      CUstream stream) {
   ScopedContext scope;
   SPIDER_CU(cuMemsetD32Async, reinterpret_cast<CUdeviceptr>(dst), value,
-            count, stream);
+            count, queue(stream));
 }
 
 SPIDER_MGPU_EXPORT void mgpuMemset16(void *dst, unsigned short value,
                                      size_t count, CUstream stream) {
   ScopedContext scope;
   SPIDER_CU(cuMemsetD16Async, reinterpret_cast<CUdeviceptr>(dst), value,
-            count, stream);
+            count, queue(stream));
 }
 
 SPIDER_MGPU_EXPORT void mgpuMemHostRegister(void *ptr, uint64_t sizeBytes) {

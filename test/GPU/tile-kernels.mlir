@@ -9,7 +9,7 @@
 // PTX-DAG: .target sm_90
 // PTX-DAG: .shared .align 16 .b8 __spider_smem_a
 // PTX-DAG: .shared .align 16 .b8 __spider_smem_b
-// PTX-DAG: cp.async.ca.shared.global [%rd{{[0-9]+}}], [%rd{{[0-9]+}}], 16, %r{{[0-9]+}};
+// PTX-DAG: cp.async.cg.shared.global [%rd{{[0-9]+}}], [%rd{{[0-9]+}}], 16, %r{{[0-9]+}};
 // PTX-DAG: cp.async.commit_group;
 // PTX-DAG: cp.async.wait_group
 // PTX-DAG: ldmatrix.sync.aligned.m8n8.x4.shared.b16

@@ -220,8 +220,8 @@ LogicalResult spider_diff::markInput(OpOperand &input,
   auto marked =
       RankedTensorType::get(type.getShape(), type.getElementType(), encoding);
   OpBuilder b(op);
-  auto mark = mlir::spider::AssumeSparseOp::create(b, op->getLoc(), marked,
-                                                   input.get(), Value());
+  auto mark = mlir::spider::AssumeSparseOp::create(
+      b, op->getLoc(), marked, input.get(), Value(), TypedAttr());
   input.set(mark);
   return verify(op);
 }

@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <cstdint>
 #include <set>
+#include <vector>
 
 using spiderrt::cuda::BlockCache;
 
@@ -29,6 +31,35 @@ struct FakeDriver {
           std::free(ptr);
         },
         limit);
+  }
+};
+
+/// Fences as a log: record() hands out 1, 2, 3...; wait() notes the fence
+/// and whether the driver had released anything yet.
+struct FakeStream {
+  intptr_t recorded = 0;
+  std::vector<intptr_t> waited;
+  std::vector<int> releasesAtWait;
+  BlockCache cache(FakeDriver &driver, size_t limit) {
+    BlockCache::Fences fences{
+        [this] { return reinterpret_cast<BlockCache::Fence>(++recorded); },
+        [this, &driver](BlockCache::Fence fence) {
+          waited.push_back(reinterpret_cast<intptr_t>(fence));
+          releasesAtWait.push_back(driver.releases);
+        }};
+    return BlockCache(
+        [&driver](size_t bytes, bool) {
+          ++driver.allocations;
+          void *ptr = std::malloc(bytes);
+          driver.outstanding.insert(ptr);
+          return ptr;
+        },
+        [&driver](void *ptr) {
+          ++driver.releases;
+          driver.outstanding.erase(ptr);
+          std::free(ptr);
+        },
+        limit, fences);
   }
 };
 
@@ -97,6 +128,69 @@ TEST(BlockCache, IgnoresPointersItDidNotAllocate) {
   EXPECT_TRUE(cache.release(a));
   EXPECT_FALSE(cache.release(a)); // Already released.
   cache.trim();
+}
+
+TEST(BlockCache, DeviceBlocksAreReusedInStreamOrderWithoutWaiting) {
+  FakeDriver driver;
+  FakeStream stream;
+  BlockCache cache = stream.cache(driver, 1 << 20);
+  void *a = cache.allocate(1000, /*managed=*/false);
+  cache.release(a);
+  EXPECT_EQ(cache.allocate(1000, false), a);
+  EXPECT_EQ(stream.recorded, 0);
+  EXPECT_TRUE(stream.waited.empty());
+  cache.release(a);
+  cache.trim();
+  EXPECT_TRUE(driver.outstanding.empty());
+}
+
+TEST(BlockCache, AReusedManagedBlockWaitsForTheWorkBeforeItsRelease) {
+  FakeDriver driver;
+  FakeStream stream;
+  BlockCache cache = stream.cache(driver, 1 << 20);
+  void *a = cache.allocate(1000, /*managed=*/true);
+  void *b = cache.allocate(1000, true);
+  cache.release(a); // Fence 1.
+  cache.release(b); // Fence 2.
+  EXPECT_EQ(stream.recorded, 2);
+  EXPECT_TRUE(stream.waited.empty()); // Releasing never waits.
+  EXPECT_EQ(cache.allocate(1000, true), b);
+  ASSERT_EQ(stream.waited.size(), 1u);
+  EXPECT_EQ(stream.waited[0], 2);
+  EXPECT_EQ(cache.allocate(1000, true), a);
+  ASSERT_EQ(stream.waited.size(), 2u);
+  EXPECT_EQ(stream.waited[1], 1);
+  cache.release(a);
+  cache.release(b);
+  cache.trim();
+  EXPECT_TRUE(driver.outstanding.empty());
+}
+
+TEST(BlockCache, TheDriverFreesABlockOnlyAfterItsWork) {
+  FakeDriver driver;
+  FakeStream stream;
+  BlockCache cache = stream.cache(driver, 0); // Nothing kept.
+  void *a = cache.allocate(1000, /*managed=*/false);
+  cache.release(a);
+  ASSERT_EQ(stream.waited.size(), 1u);
+  EXPECT_EQ(stream.releasesAtWait[0], 0); // Waited, then freed.
+  EXPECT_EQ(driver.releases, 1);
+}
+
+TEST(BlockCache, TrimWaitsForQueuedWorkBeforeFreeing) {
+  FakeDriver driver;
+  FakeStream stream;
+  BlockCache cache = stream.cache(driver, 1 << 20);
+  void *device = cache.allocate(1000, false);
+  void *managed = cache.allocate(1000, true);
+  cache.release(device);
+  cache.release(managed); // Fence 1.
+  cache.trim();           // Waits for 1 and for a fence after all work.
+  ASSERT_EQ(stream.waited.size(), 2u);
+  for (int releases : stream.releasesAtWait)
+    EXPECT_EQ(releases, 0);
+  EXPECT_EQ(driver.releases, 2);
+  EXPECT_TRUE(driver.outstanding.empty());
 }
 
 } // namespace

@@ -6,14 +6,20 @@
 // memory (gpu.alloc host_shared), which both sides address alike. A host
 // copy into or out of a buffer that a kernel uses runs on the GPU
 // (gpu.memcpy): a CPU memcpy would migrate every page of both buffers to
-// the host, and the next kernel would fault them all back.
+// the host, and the next kernel would fault them all back. Buffers that no
+// kernel can reach stay host memory (hostOnlyAllocs).
 //
 //===----------------------------------------------------------------------===//
 
 #include "spider/Conversion/SpiderToGPU/Passes.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/CallInterfaces.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 
 namespace mlir::spider {
 #define GEN_PASS_DEF_SPIDERGPUMANAGEDBUFFERS
@@ -29,21 +35,167 @@ bool onDevice(Operation *op) {
          op->getParentOfType<gpu::GPUModuleOp>();
 }
 
-/// Whether a kernel (a gpu.launch) reads or writes `buffer` or a view of it.
-bool reachesKernel(Value buffer) {
+/// Whether an op only reads or writes through `buffer`, or asks about it,
+/// without handing it (or a view of it) on.
+bool keepsBuffer(Operation *user) {
+  return isa<memref::LoadOp, memref::StoreOp, memref::DimOp,
+             memref::DeallocOp, memref::CopyOp, gpu::DeallocOp,
+             gpu::MemcpyOp>(user);
+}
+
+/// What a flow walk does at one use of a buffer.
+enum class AtUse { Stop, Skip, Follow };
+
+/// Walks the values `buffer` flows to, wherever it goes: through views and
+/// casts, into the functions it is passed to and out of those that return
+/// it, through loop-carried values and region results. Anything else that
+/// takes the buffer and returns or holds a memref counts as handing it on.
+/// `visit` sees every use first: Stop ends the walk (returning true), Skip
+/// follows the use no further, Follow applies the rules above. A call whose
+/// callee has no body is followed no further either way.
+bool walkFlow(Value buffer, function_ref<AtUse(OpOperand &)> visit) {
   SmallVector<Value> work = {buffer};
+  llvm::SmallPtrSet<Value, 16> seen;
+  SymbolTableCollection symbols;
+  ModuleOp module = buffer.getParentRegion()
+                        ->getParentOp()
+                        ->getParentOfType<ModuleOp>();
+  auto push = [&](Value v) {
+    if (isa<BaseMemRefType>(v.getType()) && seen.insert(v).second)
+      work.push_back(v);
+  };
+  auto pushAll = [&](ValueRange values) {
+    for (Value v : values)
+      push(v);
+  };
   while (!work.empty()) {
     Value v = work.pop_back_val();
     for (OpOperand &use : v.getUses()) {
-      Operation *user = use.getOwner();
-      if (onDevice(user) || isa<gpu::LaunchOp, gpu::LaunchFuncOp>(user))
+      AtUse at = visit(use);
+      if (at == AtUse::Stop)
         return true;
-      if (isa<ViewLikeOpInterface>(user) || isa<memref::CastOp>(user))
-        for (Value r : user->getResults())
-          work.push_back(r);
+      if (at == AtUse::Skip)
+        continue;
+      Operation *user = use.getOwner();
+      if (auto call = dyn_cast<CallOpInterface>(user)) {
+        auto callee = dyn_cast_or_null<FunctionOpInterface>(
+            call.resolveCallableInTable(&symbols));
+        unsigned argument = use.getOperandNumber() -
+                            call.getArgOperands().getBeginOperandIndex();
+        if (callee && !callee.isExternal() &&
+            argument < callee.getNumArguments())
+          push(callee.getArgument(argument));
+        continue;
+      }
+      if (isa<func::ReturnOp>(user)) {
+        // Every caller's result.
+        auto function = user->getParentOfType<func::FuncOp>();
+        std::optional<SymbolTable::UseRange> uses;
+        if (function && module)
+          uses = function.getSymbolUses(module);
+        if (!uses)
+          return true; // Callers unknown: as if they handed it anywhere.
+        for (const SymbolTable::SymbolUse &symbolUse : *uses)
+          if (auto call = dyn_cast<CallOpInterface>(symbolUse.getUser()))
+            push(call->getResult(use.getOperandNumber()));
+        continue;
+      }
+      if (user->hasTrait<OpTrait::IsTerminator>()) {
+        // scf.yield and friends: the parent's results and its regions'
+        // arguments (a loop's next iteration).
+        Operation *parent = user->getParentOp();
+        pushAll(parent->getResults());
+        for (Region &region : parent->getRegions())
+          for (Block &block : region)
+            pushAll(block.getArguments());
+        continue;
+      }
+      // Views, casts, loops taking it as an initial value, and anything
+      // else: its memref results and the arguments of its regions.
+      pushAll(user->getResults());
+      for (Region &region : user->getRegions())
+        for (Block &block : region)
+          pushAll(block.getArguments());
     }
   }
   return false;
+}
+
+/// Whether a kernel (a gpu.launch) reads or writes `buffer` or a view of it
+/// (walkFlow; an over-approximation: managed memory is readable from the
+/// host too, so a buffer moved there needlessly costs only page
+/// migrations). A call of a function without a body may launch kernels
+/// (Spider's GPU runtime, `spider_rt_gpu_*`, does) and counts as reaching
+/// one when `unknownCallsReach`, except Spider's host runtime (the other
+/// `spider_rt_*`), which never does.
+bool reachesKernel(Value buffer, bool unknownCallsReach = true) {
+  return walkFlow(buffer, [&](OpOperand &use) {
+    Operation *user = use.getOwner();
+    if (onDevice(user) || isa<gpu::LaunchOp, gpu::LaunchFuncOp>(user))
+      return AtUse::Stop;
+    if (keepsBuffer(user))
+      return AtUse::Skip;
+    if (auto call = dyn_cast<CallOpInterface>(user)) {
+      auto callee =
+          dyn_cast_or_null<FunctionOpInterface>(call.resolveCallable());
+      if (callee && !callee.isExternal())
+        return AtUse::Follow;
+      StringRef name = callee ? callee.getName() : StringRef();
+      bool hostRuntime = name.starts_with("spider_rt_") &&
+                         !name.starts_with("spider_rt_gpu_");
+      return unknownCallsReach && !hostRuntime ? AtUse::Stop : AtUse::Skip;
+    }
+    return AtUse::Follow;
+  });
+}
+
+/// Whether every buffer `value` can be is one of `hostAllocs` (or a view of
+/// one), as far as its definition shows.
+bool onlyFrom(Value value, const llvm::DenseSet<Operation *> &hostAllocs) {
+  while (Operation *def = value.getDefiningOp()) {
+    if (isa<memref::AllocOp>(def))
+      return hostAllocs.contains(def);
+    if (auto metadata = dyn_cast<memref::ExtractStridedMetadataOp>(def)) {
+      value = metadata.getSource();
+      continue;
+    }
+    auto view = dyn_cast<ViewLikeOpInterface>(def);
+    if (!view)
+      return false;
+    value = view.getViewSource();
+  }
+  return false; // A block argument: any buffer.
+}
+
+/// The host buffers that stay ordinary host memory: no kernel reaches them
+/// (the bufferization's ownership flags, the index lists of its dealloc
+/// helper, scratch of host loops), and every dealloc that may free one
+/// frees only such buffers (a gpu.dealloc cannot free malloc'ed memory,
+/// nor memref.dealloc managed memory).
+llvm::DenseSet<Operation *> hostOnlyAllocs(ArrayRef<Operation *> ops) {
+  llvm::DenseSet<Operation *> host;
+  for (Operation *op : ops)
+    if (auto alloc = dyn_cast<memref::AllocOp>(op))
+      if (alloc.getSymbolOperands().empty() &&
+          !reachesKernel(alloc.getResult()))
+        host.insert(op);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (Operation *op : SmallVector<Operation *>(host.begin(), host.end())) {
+      bool mixed = walkFlow(op->getResult(0), [&](OpOperand &use) {
+        auto dealloc = dyn_cast<memref::DeallocOp>(use.getOwner());
+        if (dealloc)
+          return onlyFrom(dealloc.getMemref(), host) ? AtUse::Skip
+                                                     : AtUse::Stop;
+        return keepsBuffer(use.getOwner()) ? AtUse::Skip : AtUse::Follow;
+      });
+      if (mixed) {
+        host.erase(op);
+        changed = true;
+      }
+    }
+  }
+  return host;
 }
 
 /// Runs the op that `build` creates on a stream of its own and waits for
@@ -95,11 +247,15 @@ struct GpuManagedBuffersPass
               memref::AllocaOp, memref::CopyOp>(op))
         ops.push_back(op);
     });
+    llvm::DenseSet<Operation *> hostAllocs = hostOnlyAllocs(ops);
     for (Operation *op : ops) {
+      if (hostAllocs.contains(op))
+        continue;
       OpBuilder b(op);
       Location loc = op->getLoc();
       if (auto alloca = dyn_cast<memref::AllocaOp>(op)) {
-        if (reachesKernel(alloca.getResult())) {
+        // An error only where a kernel surely reads it.
+        if (reachesKernel(alloca.getResult(), /*unknownCallsReach=*/false)) {
           alloca.emitOpError() << "is on the host stack, which a GPU kernel "
                                   "cannot read; allocate it with memref.alloc";
           return signalPassFailure();
@@ -127,6 +283,8 @@ struct GpuManagedBuffersPass
         continue;
       }
       if (auto dealloc = dyn_cast<memref::DeallocOp>(op)) {
+        if (onlyFrom(dealloc.getMemref(), hostAllocs))
+          continue;
         emitDealloc(b, loc, dealloc.getMemref());
         dealloc.erase();
         continue;

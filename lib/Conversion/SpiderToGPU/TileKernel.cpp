@@ -64,8 +64,11 @@ void TileKernel::emit(Value numGroups) {
   auto [gridX, gridY] = grid(numGroups);
   auto space =
       gpu::AddressSpaceAttr::get(b.getContext(), gpu::AddressSpace::Workgroup);
-  auto sharedA = MemRefType::get({blockM, kBlockK}, elem, nullptr, space);
-  auto sharedB = MemRefType::get({kBlockK, kBlockN}, elem, nullptr, space);
+  auto [padA, padB] = sharedPadding();
+  auto sharedA =
+      MemRefType::get({blockM, kBlockK + padA}, elem, nullptr, space);
+  auto sharedB =
+      MemRefType::get({kBlockK, kBlockN + padB}, elem, nullptr, space);
   Value one = cst(1);
   // Shared memory as workgroup globals rather than launch attributions:
   // buffer deallocation, which runs after this pass, would thread
@@ -82,6 +85,25 @@ void TileKernel::emit(Value numGroups) {
   emitBody(launch.getBlockIds().x, launch.getBlockIds().y,
            launch.getBlockIds().z);
   gpu::TerminatorOp::create(b);
+}
+
+/// Elements past the end of each row of As and Bs, so that the rows a warp
+/// reads at once fall in distinct shared-memory banks (32 banks of 4
+/// bytes; a padded row stays a multiple of 16 bytes for cp.async and
+/// ldmatrix):
+/// - f16, bf16: ldmatrix reads 8 rows of 16 bytes per phase. Unpadded, A's
+///   32-byte rows put rows r and r+4 in the same banks (2-way) and B's
+///   128-byte rows all 8 rows in the same 4 banks (8-way on ldmatrix.trans).
+///   8 elements more make the strides 48 and 144 bytes: 12 and 36 words,
+///   which put the 8 rows in 8 disjoint groups of 4 banks.
+/// - f32 (TF32 fragments and FMAs): lanes read A[g][q] and B[q][g] (g =
+///   lane / 4, q = lane % 4). Strides of 20 and 72 words (4 and 8 elements
+///   more) give each of the 32 lanes its own bank; 16 and 64 words were
+///   4-way conflicts.
+std::pair<int64_t, int64_t> TileKernel::sharedPadding() {
+  if (elem.isF32())
+    return {4, 8};
+  return {8, 8};
 }
 
 /// A fresh workgroup-memory global of `type` in the enclosing module.

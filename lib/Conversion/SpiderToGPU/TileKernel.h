@@ -56,6 +56,7 @@ public:
 private:
   // TileKernel.cpp: the grid, the launch and the k loop.
   std::pair<Value, Value> grid(Value numGroups);
+  std::pair<int64_t, int64_t> sharedPadding();
   StringAttr sharedGlobal(StringRef name, MemRefType type);
   std::pair<Value, Value> columnK(Value j);
   std::pair<Value, Value> rowOf(Value i);
@@ -65,6 +66,7 @@ private:
 
   // TileKernelStaging.cpp: SRead into shared memory.
   int64_t vectorElements();
+  UnitAttr streamed();
   bool asyncRows(Value memref);
   bool stageA(Value stage);
   void stageAAsync(Value stage);

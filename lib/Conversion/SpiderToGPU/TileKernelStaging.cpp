@@ -1,7 +1,7 @@
 //===- TileKernelStaging.cpp - SRead of the tile kernel -------------------===//
 //
 // SRead stages 16-deep k slices of A and B in shared memory, with
-// asynchronous copies (cp.async as nvgpu.device_async_copy, zero-filled
+// asynchronous copies (cp.async.cg as nvgpu.device_async_copy, zero-filled
 // past the boundary) where the source rows are contiguous and 16-byte
 // aligned, element loads otherwise (A's single columns with [tm, 1]
 // micro-tiles, rows whose length is not known to be a multiple of 16 bytes).
@@ -21,6 +21,11 @@ using namespace mlir::spider::gpu_tile;
 int64_t TileKernel::vectorElements() {
   return 16 / (elem.getIntOrFloatBitWidth() / 8);
 }
+
+/// cp.async.cg: the 16-byte copies of A and B go to shared memory through
+/// L2 only. A block reads each chunk once; caching it in L1 (.ca) would
+/// only evict what the epilogue reads.
+UnitAttr TileKernel::streamed() { return b.getUnitAttr(); }
 
 /// Whether rows of `memref` can be copied in 16-byte chunks: a static row
 /// length that is a multiple of the chunk (so every chunk is aligned).
@@ -85,7 +90,7 @@ void TileKernel::stageAAsync(Value stage) {
     nvgpu::DeviceAsyncCopyOp::create(
         b, nvgpu::DeviceAsyncTokenType::get(b.getContext()), As,
         ValueRange{r, j}, a, ValueRange{srcRow, srcK}, b.getIndexAttr(vec),
-        copied, nullptr);
+        copied, streamed());
   }
 }
 
@@ -123,6 +128,6 @@ void TileKernel::stageBAsync(Value stage) {
         b, nvgpu::DeviceAsyncTokenType::get(b.getContext()), Bs,
         ValueRange{j, col}, bMat,
         ValueRange{select(valid, kk, cst(0)), select(valid, column, cst(0))},
-        b.getIndexAttr(vec), select(valid, cst(vec), cst(0)), nullptr);
+        b.getIndexAttr(vec), select(valid, cst(vec), cst(0)), streamed());
   }
 }

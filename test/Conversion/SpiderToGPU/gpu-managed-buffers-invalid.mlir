@@ -39,3 +39,22 @@ func.func @symbols(%o: index) {
   memref.dealloc %m : memref<64xf32, #offset>
   return
 }
+
+// -----
+
+// A kernel reads the stack buffer in the function it is passed to.
+func.func @writes(%m: memref<64xf32>, %v: f32) {
+  %c1 = arith.constant 1 : index
+  gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
+             threads(%tx, %ty, %tz) in (%sx = %c1, %sy = %c1, %sz = %c1) {
+    memref.store %v, %m[%tx] : memref<64xf32>
+    gpu.terminator
+  }
+  return
+}
+func.func @stack_through_call(%v: f32) {
+  // expected-error @below {{is on the host stack, which a GPU kernel cannot read}}
+  %m = memref.alloca() : memref<64xf32>
+  call @writes(%m, %v) : (memref<64xf32>, f32) -> ()
+  return
+}

@@ -1,12 +1,13 @@
 // RUN: spider-opt %s --spider-lower-pit-to-gpu | FileCheck %s
 
 // A [32, 1] matmul PIT on f16 with a dense fallback: one gpu.launch per
-// variant, shared memory as workgroup globals, SRead with cp.async for B's
+// variant, shared memory as workgroup globals, SRead with cp.async.cg for B's
 // rows, element loads for A's single columns, ldmatrix and mma.sync, and a
-// plain store epilogue (each block owns its rows).
+// plain store epilogue (each block owns its rows). Shared rows are padded
+// by 8 elements against bank conflicts.
 
-// CHECK-DAG: memref.global "private" @__spider_smem_a{{[_0-9]*}} : memref<32x16xf16, #gpu.address_space<workgroup>> {alignment = 16 : i64}
-// CHECK-DAG: memref.global "private" @__spider_smem_b{{[_0-9]*}} : memref<16x64xf16, #gpu.address_space<workgroup>> {alignment = 16 : i64}
+// CHECK-DAG: memref.global "private" @__spider_smem_a{{[_0-9]*}} : memref<32x24xf16, #gpu.address_space<workgroup>> {alignment = 16 : i64}
+// CHECK-DAG: memref.global "private" @__spider_smem_b{{[_0-9]*}} : memref<16x72xf16, #gpu.address_space<workgroup>> {alignment = 16 : i64}
 // CHECK-LABEL: func.func @columns
 // CHECK: %[[C:.*]] = memref.alloc() : memref<128x256xf32>
 // CHECK: memref.copy %{{.*}}, %[[C]]
@@ -14,15 +15,15 @@
 // CHECK: scf.if
 // The dense fallback: blocks of 64 rows over all of k.
 // CHECK: gpu.launch
-// CHECK: memref.get_global @__spider_smem_a{{[_0-9]*}} : memref<64x16xf16
+// CHECK: memref.get_global @__spider_smem_a{{[_0-9]*}} : memref<64x24xf16
 // CHECK: else
 // CHECK: gpu.launch blocks
 // CHECK-SAME: threads(%{{.*}}, %{{.*}}, %{{.*}}) in (%{{.*}} = %c128
-// CHECK: memref.get_global @__spider_smem_a{{[_0-9]*}} : memref<32x16xf16
+// CHECK: memref.get_global @__spider_smem_a{{[_0-9]*}} : memref<32x24xf16
 // CHECK: scf.for
 // CHECK: gpu.barrier
-// CHECK: memref.store {{.*}} : memref<32x16xf16, #gpu.address_space<workgroup>>
-// CHECK: nvgpu.device_async_copy {{.*}}, 8, {{.*}} : memref<512x256xf16> to memref<16x64xf16, #gpu.address_space<workgroup>>
+// CHECK: memref.store {{.*}} : memref<32x24xf16, #gpu.address_space<workgroup>>
+// CHECK: nvgpu.device_async_copy {{.*}}, 8, %{{[0-9]+}} {bypassL1} : memref<512x256xf16> to memref<16x72xf16, #gpu.address_space<workgroup>>
 // CHECK: nvgpu.device_async_create_group
 // CHECK: nvgpu.device_async_wait
 // CHECK: gpu.barrier

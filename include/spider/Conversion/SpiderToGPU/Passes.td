@@ -71,7 +71,7 @@ def SpiderLowerPitToGpu : Pass<"spider-lower-pit-to-gpu", "::mlir::ModuleOp"> {
 }
 
 def SpiderGpuManagedBuffers : Pass<"spider-gpu-managed-buffers", "::mlir::ModuleOp"> {
-  let summary = "Puts every host heap buffer in GPU-accessible managed memory";
+  let summary = "Puts the host heap buffers that kernels reach in GPU-accessible managed memory";
   let description = [{
     In host code (outside `gpu.launch` and `gpu.module`), rewrites
     `memref.alloc` to `gpu.alloc host_shared` and `memref.dealloc` to
@@ -83,6 +83,23 @@ def SpiderGpuManagedBuffers : Pass<"spider-gpu-managed-buffers", "::mlir::Module
     kernel would fault them back. Runs after bufferization and
     buffer deallocation. A `memref.alloca` whose buffer a kernel reads is an
     error: the GPU cannot read the host stack.
+
+    A buffer reaches a kernel wherever its value flows: through views and
+    casts, into the functions it is passed to and out of those that return
+    it, and through loop-carried values and region results (a constant
+    passed to a function that holds the kernel is copied too; the kernel
+    never reads the executable's read-only data). A call of a function
+    without a body counts as reaching a kernel (Spider's GPU runtime,
+    `spider_rt_gpu_*`, launches some), except Spider's host runtime (the
+    other `spider_rt_*`); for the `memref.alloca` error, only kernels
+    reached for certain count.
+
+    A buffer that no kernel reaches (the ownership flags of buffer
+    deallocation, the pointer lists of its dealloc helper, scratch of host
+    loops) stays host memory, with its `memref.dealloc`, when every dealloc
+    that may free it frees only such buffers: neither kind of dealloc can
+    free the other kind of memory, so a buffer freed by a dealloc that may
+    also free a managed one becomes managed too.
 
     Example:
 
