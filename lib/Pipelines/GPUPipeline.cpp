@@ -92,6 +92,8 @@ void mlir::spider::buildGPUPipelinePreparation(
   // size was a run-time 64-bit division.
   pm.addNestedPass<func::FuncOp>(createGpuLaunchSinkIndexComputationsPass());
   pm.addPass(createGpuKernelOutliningPass());
+  // Explicit register caps: without one, ptxas spills at 64 registers.
+  pm.addNestedPass<gpu::GPUModuleOp>(createSpiderGpuKernelRegisters());
   pm.addPass(createSymbolDCEPass());
   pm.addPass(createConvertVectorToSCFPass());
   pm.addPass(createSCFToControlFlowPass());

@@ -112,4 +112,33 @@ def SpiderGpuManagedBuffers : Pass<"spider-gpu-managed-buffers", "::mlir::Module
   let dependentDialects = ["::mlir::gpu::GPUDialect", "::mlir::memref::MemRefDialect"];
 }
 
+def SpiderGpuKernelRegisters : Pass<"spider-gpu-kernel-registers", "::mlir::gpu::GPUModuleOp"> {
+  let summary = "Gives every kernel of known block size an explicit register cap";
+  let description = [{
+    Sets `nvvm.maxnreg` (PTX `.maxnreg`) on every `gpu.func` kernel whose
+    `known_block_size` is set (outlined launches of constant block size):
+    `min(255, 65536 / (2 * threads))`, so that two blocks fit in one SM's
+    register file, but never below `min(64, 65536 / threads)`, and kernels
+    that already have a cap keep theirs.
+
+    Why: for a kernel with `.maxntid` and no `.maxnreg`, ptxas -O3 (CUDA 13)
+    caps the registers at 64 by its own heuristic and spills past that. The
+    f32 dense tile kernel of `test/Integration/CPU/relu-linear.mlir` spilled
+    8 bytes at 64 registers (117 registers and no spill with `.maxnreg
+    128`), the SIMT kernels of `conv-sparse-input.mlir` 12 bytes at 64
+    (none with `.maxnreg` 64 to 255). `test/GPU/ptxas-resources.test`
+    checks every workload for spills.
+
+    Example:
+
+    ```mlir
+    gpu.func @k() kernel attributes {known_block_size = array<i32: 128, 1, 1>}
+    // becomes
+    gpu.func @k() kernel attributes {known_block_size = array<i32: 128, 1, 1>,
+                                     nvvm.maxnreg = 255 : i32}
+    ```
+  }];
+  let dependentDialects = ["::mlir::NVVM::NVVMDialect"];
+}
+
 #endif // SPIDER_CONVERSION_SPIDERTOGPU_PASSES_TD
