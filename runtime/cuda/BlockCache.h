@@ -116,27 +116,23 @@ public:
     }
     // Device blocks are reused in stream order; the host touches managed
     // ones, and the driver frees either kind at once.
-    bool keep;
+    Fence fence = fences.record && block.managed ? fences.record() : nullptr;
     {
       std::lock_guard<std::mutex> lock(mutex);
-      keep = cached + block.size <= limit;
-      if (keep)
-        cached += block.size; // Reserved before the fence is recorded.
+      if (cached + block.size <= limit) {
+        free[{block.managed, block.size}].push_back({ptr, fence});
+        cached += block.size;
+        return true;
+      }
     }
-    Fence fence = fences.record && (block.managed || !keep) ? fences.record()
-                                                            : nullptr;
-    if (!keep) {
-      if (fence)
-        fences.wait(fence);
-      releaseFn(ptr);
-      return true;
-    }
-    std::lock_guard<std::mutex> lock(mutex);
-    free[{block.managed, block.size}].push_back({ptr, fence});
+    if (!fence && fences.record)
+      fence = fences.record();
+    if (fence)
+      fences.wait(fence);
+    releaseFn(ptr);
     return true;
   }
 
-  /// Releases every cached block.
   /// Releases every cached block, after the work queued before each.
   void trim() {
     std::map<std::pair<bool, size_t>, std::vector<Cached>> released;
