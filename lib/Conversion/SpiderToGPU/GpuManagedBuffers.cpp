@@ -209,11 +209,15 @@ void emitWaited(OpBuilder &b, Location loc,
   gpu::WaitOp::create(b, loc, Type(), ValueRange{build(token, stream)});
 }
 
+/// gpu.dealloc, queued on the runtime's stream and not waited for: Spider's
+/// runtime frees without synchronizing and orders the block's reuse itself
+/// (runtime/cuda/BlockCache.h); its token is left unused. (With MLIR's own
+/// runtime wrappers the stream of the `gpu.wait async` would leak: code
+/// from spider-gpu-pipeline links libspider_cuda_runtime.)
 void emitDealloc(OpBuilder &b, Location loc, Value memref) {
-  emitWaited(b, loc, [&](Type token, Value stream) {
-    return gpu::DeallocOp::create(b, loc, token, ValueRange{stream}, memref)
-        .getAsyncToken();
-  });
+  Type token = gpu::AsyncTokenType::get(b.getContext());
+  Value stream = gpu::WaitOp::create(b, loc, token, ValueRange{}).getAsyncToken();
+  gpu::DeallocOp::create(b, loc, token, ValueRange{stream}, memref);
 }
 
 void emitCopy(OpBuilder &b, Location loc, Value source, Value target) {

@@ -7,7 +7,7 @@
 // CHECK: memref.store
 // CHECK: %[[T:.*]] = gpu.wait async
 // CHECK: %[[D:.*]] = gpu.dealloc async [%[[T]]] %[[M]]
-// CHECK: gpu.wait [%[[D]]]
+// CHECK-NOT: gpu.wait [%[[D]]]
 func.func @buffers(%v: f32) {
   %m = memref.alloc() : memref<64xf32>
   %c1 = arith.constant 1 : index

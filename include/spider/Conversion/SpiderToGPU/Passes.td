@@ -75,7 +75,9 @@ def SpiderGpuManagedBuffers : Pass<"spider-gpu-managed-buffers", "::mlir::Module
   let description = [{
     In host code (outside `gpu.launch` and `gpu.module`), rewrites
     `memref.alloc` to `gpu.alloc host_shared` and `memref.dealloc` to
-    `gpu.dealloc`, and copies `memref.get_global` constants into such
+    `gpu.dealloc` (async, on a `gpu.wait async` stream, not waited for:
+    Spider's CUDA runtime frees without synchronizing and orders the
+    reuse of the block itself), and copies `memref.get_global` constants into such
     buffers, so that kernels and host code read the same buffers (CUDA
     managed memory through `mgpuMemAlloc`). A host `memref.copy` between
     contiguous buffers one of which a kernel uses becomes `gpu.memcpy`: a
