@@ -29,7 +29,8 @@
 // CHECK:             linalg.fill {{.*}} -> tensor<?x8xf32>
 // CHECK:             linalg.generic {{.*}} outs(%{{.*}} : tensor<?x8xf32>) attrs =  {spider.packed}
 // CHECK:             scf.for {{.*}} -> (tensor<16x8xf32>) {
-// CHECK:               linalg.add
+// CHECK:               linalg.generic {{.*}} ins(%{{.*}} : tensor<1x8xf32>) outs(%{{.*}} : tensor<1x8xf32>)
+// CHECK:                 arith.addf
 // CHECK-NOT:     tensor<16x4x12xf32>
 // CHECK:         return
 func.func @moe(%x: tensor<16x8xf32>, %g: tensor<16x4xf32>, %w1: tensor<4x8x12xf32>, %w2: tensor<4x12x8xf32>) -> tensor<16x8xf32> {

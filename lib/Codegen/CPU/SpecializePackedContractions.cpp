@@ -178,6 +178,178 @@ Value cloneExpression(OpBuilder &b, linalg::GenericOp op, Value value,
   return b.clone(*def, mapping)->getResult(cast<OpResult>(value).getResultNumber());
 }
 
+/// The reduction `init + product(coreFactors)` over `op`'s loops.
+linalg::GenericOp buildCore(RewriterBase &rewriter, linalg::GenericOp op,
+                            ArrayRef<unsigned> coreArgs, ValueRange coreInputs,
+                            ArrayRef<Value> coreFactors,
+                            ArrayRef<AffineMap> coreMaps, Value init,
+                            RankedTensorType initType) {
+  return linalg::GenericOp::create(
+      rewriter, op.getLoc(), initType, coreInputs, ValueRange{init}, coreMaps,
+      op.getIteratorTypesArray(),
+      [&](OpBuilder &b, Location nloc, ValueRange args) {
+        IRMapping mapping;
+        for (auto [i, arg] : llvm::enumerate(coreArgs))
+          mapping.map(op.getBlock()->getArgument(arg), args[i]);
+        Value product;
+        for (Value factor : coreFactors) {
+          Value cloned = cloneExpression(b, op, factor, mapping);
+          product = product ? arith::MulFOp::create(b, nloc, product, cloned)
+                                  .getResult()
+                            : cloned;
+        }
+        Value sum = arith::AddFOp::create(b, nloc, args.back(), product);
+        linalg::YieldOp::create(b, nloc, sum);
+      });
+}
+
+/// `map` (over `op`'s loops) as a map over the dims of an operand indexed
+/// by the projected permutation `operandMap`; null where `map` reads a loop
+/// the operand does not.
+AffineMap inOperandSpace(AffineMap map, AffineMap operandMap) {
+  SmallVector<AffineExpr> results;
+  for (AffineExpr expr : map.getResults()) {
+    if (isa<AffineConstantExpr>(expr)) {
+      results.push_back(expr);
+      continue;
+    }
+    auto dim = dyn_cast<AffineDimExpr>(expr);
+    if (!dim)
+      return {};
+    std::optional<unsigned> position =
+        operandMap.getResultPosition(getAffineDimExpr(dim.getPosition(),
+                                                      map.getContext()));
+    if (!position)
+      return {};
+    results.push_back(getAffineDimExpr(*position, map.getContext()));
+  }
+  return AffineMap::get(operandMap.getNumResults(), 0, results,
+                        map.getContext());
+}
+
+/// Whether `user` is the only op that reads `value`'s elements (a
+/// tensor.dim reads only its shape).
+bool usedOnlyBy(Value value, Operation *user) {
+  return llvm::all_of(value.getUsers(), [&](Operation *other) {
+    return other == user || isa<tensor::DimOp>(other);
+  });
+}
+
+/// Moves the scale wrappers that index only loops of one core input, made
+/// by a packed element-wise op for this reduction alone, in front of the
+/// reduction: `sum((s * a) * b)` as the program wrote it, where the scale
+/// then costs nothing (element-wise fusion puts it into the op that makes
+/// `a`, an activation) instead of a pass over the result. `coreInputs`
+/// take the scaled values; the moved wrappers leave `wrappers`.
+void scaleInPrologues(RewriterBase &rewriter, linalg::GenericOp op,
+                      ArrayRef<unsigned> coreArgs, ArrayRef<Value> coreFactors,
+                      SmallVector<Value> &coreInputs,
+                      SmallVector<Wrapper> &wrappers,
+                      SmallVector<linalg::GenericOp> &created) {
+  // Selects stay outside: select(c, sum(a * b), 0) is exact where a
+  // select moved in front would make 0 * inf.
+  if (llvm::any_of(wrappers, [](const Wrapper &w) {
+        return w.kind != Wrapper::Scale;
+      }))
+    return;
+  for (auto [j, arg] : llvm::enumerate(coreArgs)) {
+    // The element itself must be a factor of the product, in the scales'
+    // type (scaling before a cast would change the precision of the scale).
+    BlockArgument element = op.getBlock()->getArgument(arg);
+    if (!llvm::is_contained(coreFactors, Value(element)) ||
+        llvm::any_of(wrappers, [&](const Wrapper &w) {
+          return w.factor.getType() != element.getType();
+        }))
+      continue;
+    Value operand = coreInputs[j];
+    Operation *user = op;
+    // Dropping unit loops leaves collapse(expand(x)) between two ops of a
+    // group; the prologue reads x.
+    if (auto collapse = operand.getDefiningOp<tensor::CollapseShapeOp>()) {
+      auto expand = collapse.getSrc().getDefiningOp<tensor::ExpandShapeOp>();
+      if (expand && expand.getSrc().getType() == collapse.getType() &&
+          expand.getReassociationIndices() ==
+              collapse.getReassociationIndices() &&
+          usedOnlyBy(collapse.getSrc(), collapse) && usedOnlyBy(operand, op)) {
+        operand = expand.getSrc();
+        user = expand;
+      }
+    }
+    auto producer = operand.getDefiningOp<linalg::GenericOp>();
+    if (!producer || !producer->hasAttr(kPackedComputationAttrName) ||
+        producer.getNumParallelLoops() != producer.getNumLoops() ||
+        !usedOnlyBy(operand, user))
+      continue;
+    AffineMap operandMap =
+        op.getMatchingIndexingMap(op.getDpsInputOperand(arg));
+    auto operandType = dyn_cast<RankedTensorType>(operand.getType());
+    if (!operandType || !operandMap.isProjectedPermutation(
+                            /*allowZeroInResults=*/false))
+      continue;
+    // The factors' inputs, as maps over the operand's dims.
+    SmallVector<Value> factors;
+    for (const Wrapper &w : wrappers)
+      factors.push_back(w.factor);
+    SmallVector<unsigned> factorArgs;
+    collectArgs(op, factors, factorArgs);
+    SmallVector<Value> inputs{operand};
+    SmallVector<AffineMap> maps{
+        rewriter.getMultiDimIdentityMap(operandType.getRank())};
+    bool fits = true;
+    for (unsigned factorArg : factorArgs) {
+      if (factorArg >= op.getNumDpsInputs()) {
+        fits = false;
+        break;
+      }
+      AffineMap map = inOperandSpace(
+          op.getMatchingIndexingMap(op.getDpsInputOperand(factorArg)),
+          operandMap);
+      if (!map) {
+        fits = false;
+        break;
+      }
+      inputs.push_back(op.getDpsInputs()[factorArg]);
+      maps.push_back(map);
+    }
+    if (!fits)
+      continue;
+    maps.push_back(maps.front());
+    rewriter.setInsertionPoint(op);
+    Location loc = op.getLoc();
+    // Sized by the producer's init: a size read off `operand` would be a
+    // second use that keeps the producer from fusing.
+    Value producerInit =
+        producer.getDpsInits()[cast<OpResult>(operand).getResultNumber()];
+    Value empty = tensor::EmptyOp::create(
+        rewriter, loc, tensor::getMixedSizes(rewriter, loc, producerInit),
+        operandType.getElementType());
+    SmallVector<utils::IteratorType> parallel(operandType.getRank(),
+                                              utils::IteratorType::parallel);
+    auto prologue = linalg::GenericOp::create(
+        rewriter, loc, operandType, inputs, ValueRange{empty}, maps, parallel,
+        [&](OpBuilder &b, Location nloc, ValueRange args) {
+          IRMapping mapping;
+          for (auto [i, factorArg] : llvm::enumerate(factorArgs))
+            mapping.map(op.getBlock()->getArgument(factorArg), args[i + 1]);
+          // Outermost wrapper first, as the program multiplied them.
+          Value value;
+          for (const Wrapper &w : wrappers) {
+            Value factor = cloneExpression(b, op, w.factor, mapping);
+            value = value ? arith::MulFOp::create(b, nloc, value, factor)
+                                .getResult()
+                          : factor;
+          }
+          value = arith::MulFOp::create(b, nloc, value, args.front());
+          linalg::YieldOp::create(b, nloc, value);
+        });
+    prologue->setAttr(kPackedComputationAttrName, rewriter.getUnitAttr());
+    coreInputs[j] = prologue.getResult(0);
+    created.push_back(prologue);
+    wrappers.clear();
+    return;
+  }
+}
+
 /// Rewrites `op` (out += W(core)) into a core reduction into zero and an
 /// element-wise epilogue out + W(reduced); returns the new ops, or none.
 SmallVector<linalg::GenericOp> hoistInvariants(RewriterBase &rewriter,
@@ -210,8 +382,20 @@ SmallVector<linalg::GenericOp> hoistInvariants(RewriterBase &rewriter,
     coreMaps.push_back(
         op.getMatchingIndexingMap(op.getDpsInputOperand(arg)));
   }
+  SmallVector<linalg::GenericOp> created;
+  scaleInPrologues(rewriter, op, coreArgs, coreFactors, coreInputs, wrappers,
+                   created);
   AffineMap initMap = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
   coreMaps.push_back(initMap);
+  // Every factor went into a prologue: the core accumulates into the init
+  // itself, in the original order of its operations.
+  if (wrappers.empty()) {
+    auto coreOp = buildCore(rewriter, op, coreArgs, coreInputs, coreFactors,
+                            coreMaps, init, initType);
+    rewriter.replaceOp(op, coreOp.getResults());
+    created.insert(created.begin(), coreOp);
+    return created;
+  }
   // An init that is a fill of zero is the core's accumulator itself, and
   // the epilogue then only applies W, in place.
   // (Through the reshape that dropping unit loops leaves.)
@@ -230,23 +414,8 @@ SmallVector<linalg::GenericOp> hoistInvariants(RewriterBase &rewriter,
         initType.getElementType());
     zeros = linalg::FillOp::create(rewriter, loc, zero, empty).getResult(0);
   }
-  auto coreOp = linalg::GenericOp::create(
-      rewriter, loc, initType, coreInputs, ValueRange{zeros}, coreMaps,
-      op.getIteratorTypesArray(),
-      [&](OpBuilder &b, Location nloc, ValueRange args) {
-        IRMapping mapping;
-        for (auto [i, arg] : llvm::enumerate(coreArgs))
-          mapping.map(op.getBlock()->getArgument(arg), args[i]);
-        Value product;
-        for (Value factor : coreFactors) {
-          Value cloned = cloneExpression(b, op, factor, mapping);
-          product = product ? arith::MulFOp::create(b, nloc, product, cloned)
-                                  .getResult()
-                            : cloned;
-        }
-        Value sum = arith::AddFOp::create(b, nloc, args.back(), product);
-        linalg::YieldOp::create(b, nloc, sum);
-      });
+  auto coreOp = buildCore(rewriter, op, coreArgs, coreInputs, coreFactors,
+                          coreMaps, zeros, initType);
 
   // The epilogue: out + W(reduced), over the parallel loops.
   llvm::SmallBitVector reduced(op.getNumLoops());
@@ -301,7 +470,8 @@ SmallVector<linalg::GenericOp> hoistInvariants(RewriterBase &rewriter,
         linalg::YieldOp::create(b, nloc, value);
       });
   rewriter.replaceOp(op, epilogue.getResults());
-  return {coreOp, epilogue};
+  created.insert(created.begin(), {coreOp, epilogue});
+  return created;
 }
 
 /// `op` as linalg.matmul when it is one: C[m, n] += A[m, k] * B[k, n] on
@@ -366,6 +536,127 @@ SmallVector<unsigned> unitLoops(Operation *candidate) {
   return dims;
 }
 
+/// Fusing an op whose payload reads its init (an epilogue in place over a
+/// reduction) into its consumer keeps that op's result, read only by the
+/// fused payload: a dead full-size store per element. Gives the dead
+/// result's init to a live output of the same shape whose init the payload
+/// does not read (the consumer's fresh tensor), or else makes it an input.
+struct DropResultReadOnlyInPayload : OpRewritePattern<linalg::GenericOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(linalg::GenericOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!op.hasPureTensorSemantics() || op.getNumResults() < 2 ||
+        op.getNumReductionLoops() != 0)
+      return failure();
+    Block *body = op.getBlock();
+    unsigned numInputs = op.getNumDpsInputs();
+    SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+    std::optional<unsigned> dead;
+    for (unsigned i = 0, e = op.getNumResults(); i < e; ++i)
+      if (op.getResult(i).use_empty() &&
+          !body->getArgument(numInputs + i).use_empty()) {
+        dead = i;
+        break;
+      }
+    if (!dead)
+      return failure();
+    Value deadInit = op.getDpsInits()[*dead];
+    std::optional<unsigned> taker;
+    for (unsigned i = 0, e = op.getNumResults(); i < e; ++i)
+      if (i != *dead && !op.getResult(i).use_empty() &&
+          body->getArgument(numInputs + i).use_empty() &&
+          op.getDpsInits()[i].getType() == deadInit.getType() &&
+          maps[numInputs + i] == maps[numInputs + *dead]) {
+        taker = i;
+        break;
+      }
+    SmallVector<Value> inputs(op.getDpsInputs());
+    SmallVector<Value> inits;
+    SmallVector<AffineMap> newMaps(maps.begin(), maps.begin() + numInputs);
+    SmallVector<Type> resultTypes;
+    for (unsigned i = 0, e = op.getNumResults(); i < e; ++i) {
+      if (i == *dead)
+        continue;
+      inits.push_back(taker && i == *taker ? deadInit : op.getDpsInits()[i]);
+      newMaps.push_back(maps[numInputs + i]);
+      resultTypes.push_back(op.getResult(i).getType());
+    }
+    if (!taker) {
+      inputs.push_back(deadInit);
+      newMaps.insert(newMaps.begin() + numInputs, maps[numInputs + *dead]);
+    }
+    auto fused = linalg::GenericOp::create(
+        rewriter, op.getLoc(), resultTypes, inputs, inits, newMaps,
+        op.getIteratorTypesArray());
+    fused->setDiscardableAttrs(op->getDiscardableAttrDictionary());
+    rewriter.inlineRegionBefore(op.getRegion(), fused.getRegion(),
+                                fused.getRegion().begin());
+    Block *moved = fused.getBlock();
+    BlockArgument deadArg = moved->getArgument(numInputs + *dead);
+    if (taker) {
+      rewriter.replaceAllUsesWith(deadArg,
+                                  moved->getArgument(numInputs + *taker));
+    } else {
+      BlockArgument asInput =
+          moved->insertArgument(numInputs, deadArg.getType(), deadArg.getLoc());
+      rewriter.replaceAllUsesWith(deadArg, asInput);
+      deadArg = moved->getArgument(numInputs + 1 + *dead);
+    }
+    moved->eraseArgument(deadArg.getArgNumber());
+    auto yield = cast<linalg::YieldOp>(moved->getTerminator());
+    rewriter.modifyOpInPlace(yield, [&] { yield->eraseOperand(*dead); });
+    SmallVector<Value> replacements;
+    for (unsigned i = 0, j = 0, e = op.getNumResults(); i < e; ++i)
+      replacements.push_back(i == *dead ? Value() : fused.getResult(j++));
+    rewriter.replaceOp(op, replacements);
+    return success();
+  }
+};
+
+/// Whether fusing through `operand` joins two element-wise ops of one
+/// group's packed computation. Into element-wise consumers only: a
+/// producer fused into a reduction would keep it from being the
+/// contraction it is.
+bool joinsPackedElementwise(OpOperand *operand) {
+  auto producer = operand->get().getDefiningOp<linalg::GenericOp>();
+  auto consumer = dyn_cast<linalg::GenericOp>(operand->getOwner());
+  return producer && consumer &&
+         producer->hasAttr(kPackedComputationAttrName) &&
+         consumer->hasAttr(kPackedComputationAttrName) &&
+         consumer.getNumReductionLoops() == 0 && producer->hasOneUse();
+}
+
+/// Upstream's element-wise fusion, keeping the packed mark on the fused op
+/// so that a third op of the group fuses too.
+struct FusePackedElementwise : OpRewritePattern<linalg::GenericOp> {
+  FusePackedElementwise(MLIRContext *ctx)
+      : OpRewritePattern(ctx, /*benefit=*/2) {}
+
+  LogicalResult matchAndRewrite(linalg::GenericOp consumer,
+                                PatternRewriter &rewriter) const override {
+    for (OpOperand &operand : consumer->getOpOperands()) {
+      if (!joinsPackedElementwise(&operand) ||
+          !linalg::areElementwiseOpsFusable(&operand))
+        continue;
+      Operation *producer = operand.get().getDefiningOp();
+      FailureOr<linalg::ElementwiseOpFusionResult> fused =
+          linalg::fuseElementwiseOps(rewriter, &operand);
+      if (failed(fused))
+        continue;
+      fused->fusedOp->setAttr(kPackedComputationAttrName,
+                              rewriter.getUnitAttr());
+      for (auto [original, replacement] : fused->replacements)
+        rewriter.replaceUsesWithIf(original, replacement, [&](OpOperand &use) {
+          return use.getOwner() != producer;
+        });
+      rewriter.eraseOp(consumer);
+      return success();
+    }
+    return failure();
+  }
+};
+
 struct SpecializePackedContractionsPass
     : public spider::impl::SpiderSpecializePackedContractionsBase<
           SpecializePackedContractionsPass> {
@@ -405,14 +696,10 @@ struct SpecializePackedContractionsPass
     // A group's element-wise ops (an epilogue, the activation after it)
     // become one pass over the group's rows.
     RewritePatternSet fusion(&getContext());
-    linalg::populateElementwiseOpsFusionPatterns(
-        fusion, [](OpOperand *operand) {
-          Operation *producer = operand->get().getDefiningOp();
-          return producer && isa<linalg::GenericOp>(producer) &&
-                 producer->hasAttr(kPackedComputationAttrName) &&
-                 operand->getOwner()->hasAttr(kPackedComputationAttrName) &&
-                 producer->hasOneUse();
-        });
+    linalg::populateElementwiseOpsFusionPatterns(fusion,
+                                                 joinsPackedElementwise);
+    fusion.add<FusePackedElementwise, DropResultReadOnlyInPayload>(
+        &getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(fusion))))
       return signalPassFailure();
   }

@@ -161,6 +161,7 @@ struct TileAndVectorizePass
     if (failed(applyPatternsGreedily(getOperation(), canonicalizations())))
       return failure();
     IRRewriter rewriter(&getContext());
+    hoistScratchOutOfBranches();
     SmallVector<scf::ForOp> loops;
     getOperation().walk([&](scf::ForOp loop) { loops.push_back(loop); });
     for (scf::ForOp loop : loops) {
@@ -170,6 +171,35 @@ struct TileAndVectorizePass
       (void)hoistLoopInvariantSubsets(rewriter, loop);
     }
     return success();
+  }
+
+  /// A PIT group's body runs under `scf.if` (the group is not empty), and
+  /// loop-invariant code motion moves nothing out of a branch: the panel
+  /// buffers of each group's matmuls (128 KiB each at the demo's shapes)
+  /// would be allocated, first touched and freed once per group. Scratch
+  /// of static shape, up to a cache block's size, moves in front of the
+  /// branches that hold it (an empty tensor has no effect to keep there),
+  /// and the loops then hoist it like the scratch of any other loop.
+  void hoistScratchOutOfBranches() {
+    constexpr int64_t kMaxHoistedBytes = int64_t(1) << 20;
+    SmallVector<tensor::EmptyOp> empties;
+    getOperation().walk([&](tensor::EmptyOp empty) {
+      RankedTensorType type = empty.getType();
+      if (!type.hasStaticShape() || !type.getElementType().isIntOrFloat())
+        return;
+      int64_t bits = type.getNumElements() *
+                     type.getElementType().getIntOrFloatBitWidth();
+      if (bits / 8 <= kMaxHoistedBytes &&
+          isa<scf::IfOp>(empty->getParentOp()) &&
+          empty->getParentOfType<LoopLikeOpInterface>())
+        empties.push_back(empty);
+    });
+    for (tensor::EmptyOp empty : empties) {
+      Operation *branch = empty->getParentOp();
+      while (isa<scf::IfOp>(branch->getParentOp()))
+        branch = branch->getParentOp();
+      empty->moveBefore(branch);
+    }
   }
 
   /// Copies the input of `op` indexed by (row, col) into a fresh, contiguous

@@ -54,6 +54,12 @@ def SpiderTileAndVectorize
     proof: the mask leaves those results undefined and the write back stays
     masked.
 
+    Scratch. Loop-invariant code is hoisted out of every loop, and scratch
+    tensors of static shape up to 1 MiB (the B panels of a cache block) move
+    first out of the `scf.if` branches that hold them: a PIT group's body
+    runs under "the group is not empty", and its panels would otherwise be
+    allocated, first touched and freed once per group.
+
     Example:
 
     ```mlir
@@ -113,6 +119,21 @@ def SpiderSpecializePackedContractions
     element-wise. Floating-point sums are reassociated, as everywhere in
     Spider. A dropped loop takes the op's `spider.compute_tile` with it: the
     default tiling applies.
+
+    Where every hoisted factor is a scale that indexes only loops of one
+    core input, and that input is made by a packed element-wise op for this
+    reduction alone (the ReLU between an MoE expert's two matmuls), the
+    scale goes in front of the reduction instead, `sum((g * a) * w)`: the
+    order the program wrote, and free once fused, where an epilogue would be
+    a pass over the result. Selects always stay after the reduction (moved
+    in front, a masked-out `inf` would make `0 * inf`).
+
+    Last, a group's element-wise ops fuse into one pass over its rows
+    (upstream's element-wise fusion, into element-wise consumers only, so
+    that no producer is pulled into a contraction). A fused op whose payload
+    read its init (an epilogue in place over a reduction) would keep that
+    init as a second, dead result stored in full; that init instead becomes
+    the init of the fused op's result, which is then computed in place.
 
     Example:
 

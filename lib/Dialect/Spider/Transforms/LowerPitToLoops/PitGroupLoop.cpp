@@ -618,9 +618,28 @@ private:
           if (accumulate) {
             Value dst = tensor::ExtractSliceOp::create(b, loc, args[0],
                                                        dstOffs, sizes, ones);
-            Value sum = linalg::AddOp::create(b, loc, ValueRange{src, dst},
-                                              ValueRange{dst})
-                            ->getResult(0);
+            // dst += src with dst only as the init: a linalg.add reading
+            // dst as an input too is a read-after-write conflict to
+            // One-Shot Bufferize, which then copies each tile out to a new
+            // buffer and back.
+            int64_t rank = sizes.size();
+            AffineMap id = b.getMultiDimIdentityMap(rank);
+            SmallVector<utils::IteratorType> parallel(
+                rank, utils::IteratorType::parallel);
+            Value sum =
+                linalg::GenericOp::create(
+                    b, loc, dst.getType(), ValueRange{src}, ValueRange{dst},
+                    ArrayRef<AffineMap>{id, id}, parallel,
+                    [&](OpBuilder &bb, Location l, ValueRange args) {
+                      Value added =
+                          isa<FloatType>(args[0].getType())
+                              ? arith::AddFOp::create(bb, l, args[0], args[1])
+                                    .getResult()
+                              : arith::AddIOp::create(bb, l, args[0], args[1])
+                                    .getResult();
+                      linalg::YieldOp::create(bb, l, added);
+                    })
+                    .getResult(0);
             scf::YieldOp::create(
                 b, loc,
                 tensor::InsertSliceOp::create(b, loc, sum, args[0], dstOffs,
