@@ -89,7 +89,26 @@ struct TileAndVectorizePass
     vector::registerSubsetOpInterfaceExternalModels(registry);
   }
 
+  /// A `tensor.dim` of a constant dimension the tensor does not have
+  /// verifies (it is undefined behaviour when run), but the value-bounds
+  /// analysis that loop hoisting asks about sizes indexes the shape with it
+  /// and crashes. Such a program is rejected here, naming the op.
+  LogicalResult checkDimIndices() {
+    WalkResult result = getOperation().walk([&](tensor::DimOp dim) {
+      std::optional<int64_t> index = dim.getConstantIndex();
+      auto type = dyn_cast<RankedTensorType>(dim.getSource().getType());
+      if (!index || !type || (*index >= 0 && *index < type.getRank()))
+        return WalkResult::advance();
+      dim.emitOpError() << "asks for dimension " << *index << " of a rank-"
+                        << type.getRank() << " tensor";
+      return WalkResult::interrupt();
+    });
+    return failure(result.wasInterrupted());
+  }
+
   void runOnOperation() override {
+    if (failed(checkDimIndices()))
+      return signalPassFailure();
     SmallVector<int64_t> cache(cacheTile.begin(), cacheTile.end());
     SmallVector<int64_t> reg(registerTile.begin(), registerTile.end());
     // Defaults: the register tile and vector width of the ISA's tile
