@@ -23,7 +23,7 @@
 // CHECK-LABEL: func.func @full_rows
 // CHECK:         dense_threshold = 8.000000e-01 : f64
 // AVX2-LABEL: func.func @full_rows
-// AVX2:         dense_threshold = 3.000000e-01 : f64{{.*}}compute_tile = [4, 32, 4]
+// AVX2:         dense_threshold = 3.000000e-01 : f64{{.*}}compute_tile = [6, 16, 4]
 // ISA: error: spider-select-tiles: tile database '{{.*}}tile-db-avx512.txt' was measured for avx512, and the code is compiled for avx2
 // MISSING: error: spider-select-tiles: tile database '{{.*}}.missing' cannot be read: {{.*}}
 // GPU: error: spider-select-tiles: a tile database file is for target=cpu; the GPU has its built-in one

@@ -7,10 +7,10 @@
 // compute tile is the register tile over (m, n, k), dense above 0.65.
 // CHECK-LABEL: func.func @full_rows
 // CHECK:         spider.pit {{.*}} index(%{{.*}} : !spider.index<microtile = [32, 1], pack_dim = 1>)
-// CHECK-SAME:      attributes {dense_threshold = 6.500000e-01 : f64, tile_config = #spider.tile_config<microtile = [32, 1], compute_tile = [4, 64, 4]>}
+// CHECK-SAME:      attributes {dense_threshold = 6.500000e-01 : f64, tile_config = #spider.tile_config<microtile = [32, 1], compute_tile = [6, 64, 4]>}
 // The tile database of the ISA: 4x32 register tiles with AVX2.
 // AVX2-LABEL: func.func @full_rows
-// AVX2:         compute_tile = [4, 32, 4]
+// AVX2:         compute_tile = [6, 16, 4]
 // BADISA: for the --cpu-isa option: Cannot find option named 'neon'
 // NOFALLBACK-LABEL: func.func @full_rows
 // NOFALLBACK-NOT:   dense_threshold
@@ -35,7 +35,7 @@ func.func @full_rows(%a: tensor<128x256xf32, #spider.sparse<microtile = [32, 1]>
 // more than the kernel gains: the cover stays.
 // CHECK-LABEL: func.func @single_rows
 // CHECK:         spider.pit {{.*}} index(%{{.*}} : !spider.index<microtile = [1, 1], pack_dim = 1>)
-// CHECK-SAME:      tile_config = #spider.tile_config<microtile = [1, 1], compute_tile = [4, 64, 4]>
+// CHECK-SAME:      tile_config = #spider.tile_config<microtile = [1, 1], compute_tile = [6, 64, 4]>
 // At 50%, a cover of 32 rows costs barely more work and runs at full speed;
 // the index is detected anew at that cover.
 // NOFALLBACK-LABEL: func.func @single_rows

@@ -60,10 +60,13 @@ TEST(TileCostModel, OneDatabasePerCpuIsa) {
       TileCostModel::get(Target::CPU, CpuIsa::SSE).database();
   EXPECT_EQ(avx512.isa, "avx512");
   EXPECT_EQ(avx512.vectorWidth, 16);
+  EXPECT_EQ(avx512.registerTile[0], 6);
   EXPECT_EQ(avx512.registerTile[1], 64);
   EXPECT_EQ(avx2.isa, "avx2");
   EXPECT_EQ(avx2.vectorWidth, 8);
-  EXPECT_EQ(avx2.registerTile[1], 32);
+  // 6x16: 12 accumulators, 2 rows of B and a broadcast in 16 ymm.
+  EXPECT_EQ(avx2.registerTile[0], 6);
+  EXPECT_EQ(avx2.registerTile[1], 16);
   EXPECT_EQ(sse.isa, "sse");
   EXPECT_EQ(sse.vectorWidth, 4);
   // Host resolves to one of them; the GPU has none of them.

@@ -22,14 +22,19 @@
 // CHECK: } else {
 // CHECK-NEXT: scf.yield %{{.*}} : tensor<8x?x64xf32>
 // CHECK: tensor.extract_slice %[[PANELS]]
-// Full steps of 4, unmasked; the rest one k at a time.
-// CHECK: %[[FULL:.*]] = scf.for {{.*}} step %c4 iter_args({{.*}}) -> (vector<4x64xf32>)
+// Five 6-row tiles and one static 2-row tile of the group's 32 rows. Full
+// steps of 4, unmasked; the rest one k at a time.
+// CHECK: scf.for {{.*}} to %c30 step %c6
+// CHECK: %[[FULL:.*]] = scf.for {{.*}} step %c4 iter_args({{.*}}) -> (vector<6x64xf32>)
 // CHECK-NOT: vector.create_mask
-// CHECK: vector.transfer_read {{.*}} {in_bounds = [true, true]} : tensor<4x4xf32>, vector<4x4xf32>
+// CHECK: vector.transfer_read {{.*}} {in_bounds = [true, true]} : tensor<6x4xf32>, vector<6x4xf32>
 // CHECK: vector.fma
-// CHECK: scf.for {{.*}} step %c4 iter_args(%{{.*}} = %[[FULL]]) -> (vector<4x64xf32>)
-// CHECK: scf.for {{.*}} step %c1 iter_args({{.*}}) -> (vector<4x64xf32>)
-// CHECK: vector.transfer_read {{.*}} : tensor<4x1xf32>, vector<4x1xf32>
+// CHECK: scf.for {{.*}} step %c4 iter_args(%{{.*}} = %[[FULL]]) -> (vector<6x64xf32>)
+// CHECK: scf.for {{.*}} step %c1 iter_args({{.*}}) -> (vector<6x64xf32>)
+// CHECK: vector.transfer_read {{.*}} : tensor<6x1xf32>, vector<6x1xf32>
+// CHECK: %[[REST:.*]] = scf.for {{.*}} step %c4 iter_args({{.*}}) -> (vector<2x64xf32>)
+// CHECK: vector.transfer_read {{.*}} {in_bounds = [true, true]} : tensor<2x4xf32>, vector<2x4xf32>
+// CHECK: vector.transfer_write {{.*}} : vector<2x64xf32>, tensor<2x64xf32>
 func.func @gathered_b(%a: tensor<32x?xf32>, %b: tensor<300x512xf32>, %c: tensor<32x512xf32>, %pos: tensor<?xindex>, %start: index, %end: index) -> tensor<32x512xf32> {
   %c1 = arith.constant 1 : index
   %n = arith.subi %end, %start : index

@@ -25,7 +25,16 @@ def SpiderTileAndVectorize
     a `spider.compute_tile` attribute on the op, set by `spider-lower-pit-to-loops`
     from the `tile_config` that `spider-select-tiles` chose, replaces the
     register tile. Other ops are vectorized along their innermost loop with
-    `vector-width` lanes.
+    `vector-width` lanes. The defaults come from the ISA (`cpu-isa`):
+    6x64x4 register tiles for AVX-512, 6x16x4 for AVX2, 4x8x4 for SSE2, in
+    cache blocks of 256 rows (rounded to whole register tiles; a static row
+    count gets blocks that divide it), 512 columns and a depth of 256.
+
+    Rows a register tile leaves over: a static rest is one tile of exactly
+    that many rows; a dynamic one (a PIT group's or an MoE expert's rows)
+    runs 4-row tiles when the tile is taller, then single rows. The depth
+    of a tile is peeled the same way: full steps unmasked, the rest one k
+    at a time.
 
     Iterator types are taken from the maps: a loop that some init does not
     index is a reduction, one that every init indexes is parallel. A generic

@@ -21,14 +21,15 @@ namespace {
 const std::pair<int64_t, double> kCpuEfficiency[] = {
     {1, 0.28}, {2, 0.49}, {4, 0.72}, {8, 0.95}, {16, 0.97}, {32, 1.0}};
 
-// AVX-512: 4 rows by 4 zmm registers of accumulators (16 of 32), 4-deep k
-// steps; measured best among 4x64, 8x32, 12x32, 6x64 and 8x48 on the MoE
-// expert shape [64 x 768] x [768 x 3072] (docs/design.md, "Dense tiles per
-// ISA").
+// AVX-512: 6 rows by 4 zmm registers of accumulators (24 of 32), 4-deep k
+// steps. Against 4x64x4 in one process, alternating (docs/design.md, "Dense
+// tiles per ISA"): 0.88x the time at 2048^3, 0.91x-0.95x on the MoE expert
+// shape [r x 768] x [768 x 3072] at r = 16, 64, 128; 6x64x1, 5x64x4, 8x32,
+// 12x32 and 8x48 were slower or no better.
 const TileDatabase kCpuAvx512 = {
     /*target=*/"cpu",
     /*isa=*/"avx512",
-    /*registerTile=*/{4, 64, 4},
+    /*registerTile=*/{6, 64, 4},
     /*vectorWidth=*/16,
     /*efficiencyByRows=*/kCpuEfficiency,
     // PIT (B's panels read through the index, unmasked depth steps) reaches
@@ -38,14 +39,15 @@ const TileDatabase kCpuAvx512 = {
     // measured 0.78 at 1024^3).
     /*denseThreshold=*/0.65,
 };
-// AVX2: 4 rows by 4 ymm registers (16 of 16 would spill the operands); the
-// 4x64 tile of AVX-512 needs 32 ymm accumulators and spills, measured at
-// 0.7x of this one with AVX-512 switched off. The efficiency table and the
-// threshold are AVX-512's until bench/kernel-rows.sh runs on an AVX2 host.
+// AVX2: 6 rows by 2 ymm registers (12 accumulators, 2 of B and a broadcast:
+// 15 of 16). The former 4x32 tile held 16 accumulators in 16 registers and
+// spilled one on every FMA (0.79x the time at 2048^3 now, 0.76x with 64
+// rows); 4x64 needs 32. The efficiency table and the threshold are
+// AVX-512's until bench/kernel-rows.sh runs on an AVX2 host.
 const TileDatabase kCpuAvx2 = {
     /*target=*/"cpu",
     /*isa=*/"avx2",
-    /*registerTile=*/{4, 32, 4},
+    /*registerTile=*/{6, 16, 4},
     /*vectorWidth=*/8,
     /*efficiencyByRows=*/kCpuEfficiency,
     /*denseThreshold=*/0.45,
