@@ -1,6 +1,7 @@
 //===- LowerGatherScatter.cpp - SRead and SWrite to loops over the index --===//
 
 #include "spider/Dialect/Spider/Transforms/Utils/IndexGroups.h"
+#include "spider/Dialect/Spider/Transforms/Utils/CombineInto.h"
 #include "spider/Dialect/Spider/IR/SpiderOps.h"
 #include "spider/Dialect/Spider/Transforms/Passes.h"
 
@@ -69,25 +70,6 @@ Value forEachActiveTile(OpBuilder &b, Location loc, Value index,
   return loop.getResult(0);
 }
 
-/// The combiner as an element-wise body.
-Value combine(OpBuilder &b, Location loc, CombinerKind kind, Value x, Value y) {
-  bool isFloat = isa<FloatType>(x.getType());
-  switch (kind) {
-  case CombinerKind::Add:
-    return isFloat ? Value(arith::AddFOp::create(b, loc, x, y))
-                   : Value(arith::AddIOp::create(b, loc, x, y));
-  case CombinerKind::Max:
-    return isFloat ? Value(arith::MaximumFOp::create(b, loc, x, y))
-                   : Value(arith::MaxSIOp::create(b, loc, x, y));
-  case CombinerKind::Min:
-    return isFloat ? Value(arith::MinimumFOp::create(b, loc, x, y))
-                   : Value(arith::MinSIOp::create(b, loc, x, y));
-  case CombinerKind::None:
-    return x;
-  }
-  return x;
-}
-
 void lowerGather(GatherOp op) {
   OpBuilder b(op);
   Location loc = op.getLoc();
@@ -149,19 +131,7 @@ void lowerScatter(ScatterOp op) {
         if (kind != CombinerKind::None) {
           Value current = tensor::ExtractSliceOp::create(nb, loc, acc, offsets,
                                                          sizes, ones);
-          int64_t rank = sizes.size();
-          AffineMap id = nb.getMultiDimIdentityMap(rank);
-          SmallVector<utils::IteratorType> par(rank,
-                                               utils::IteratorType::parallel);
-          tile = linalg::GenericOp::create(
-                     nb, loc, current.getType(), ValueRange{tile}, current,
-                     ArrayRef<AffineMap>{id, id}, par,
-                     [&](OpBuilder &bb, Location l, ValueRange args) {
-                       linalg::YieldOp::create(
-                           bb, l,
-                           ValueRange{combine(bb, l, kind, args[1], args[0])});
-                     })
-                     .getResult(0);
+          tile = combineInto(nb, loc, kind, tile, current);
         }
         return tensor::InsertSliceOp::create(nb, loc, tile, acc, offsets,
                                              sizes, ones);

@@ -8,6 +8,7 @@
 #include "PitGroupLoop.h"
 #include "spider/Dialect/Spider/IR/ComputeTile.h"
 #include "spider/Dialect/Spider/Transforms/Utils/CodegenUtils.h"
+#include "spider/Dialect/Spider/Transforms/Utils/CombineInto.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -618,28 +619,8 @@ private:
           if (accumulate) {
             Value dst = tensor::ExtractSliceOp::create(b, loc, args[0],
                                                        dstOffs, sizes, ones);
-            // dst += src with dst only as the init: a linalg.add reading
-            // dst as an input too is a read-after-write conflict to
-            // One-Shot Bufferize, which then copies each tile out to a new
-            // buffer and back.
-            int64_t rank = sizes.size();
-            AffineMap id = b.getMultiDimIdentityMap(rank);
-            SmallVector<utils::IteratorType> parallel(
-                rank, utils::IteratorType::parallel);
-            Value sum =
-                linalg::GenericOp::create(
-                    b, loc, dst.getType(), ValueRange{src}, ValueRange{dst},
-                    ArrayRef<AffineMap>{id, id}, parallel,
-                    [&](OpBuilder &bb, Location l, ValueRange args) {
-                      Value added =
-                          isa<FloatType>(args[0].getType())
-                              ? arith::AddFOp::create(bb, l, args[0], args[1])
-                                    .getResult()
-                              : arith::AddIOp::create(bb, l, args[0], args[1])
-                                    .getResult();
-                      linalg::YieldOp::create(bb, l, added);
-                    })
-                    .getResult(0);
+            // dst += src, dst only the init (Utils/CombineInto.h).
+            Value sum = combineInto(b, loc, CombinerKind::Add, src, dst);
             scf::YieldOp::create(
                 b, loc,
                 tensor::InsertSliceOp::create(b, loc, sum, args[0], dstOffs,
