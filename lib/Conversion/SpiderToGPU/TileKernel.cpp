@@ -12,6 +12,9 @@
 //
 // Each block loops over 16-deep k stages: SRead into shared memory, the
 // tile compute into per-warp accumulators, and after the loop the SWrite.
+// The stages go through a ring of kStages shared-memory slots: the copies
+// of stage i + kStages - 1 (cp.async where rows allow) are in flight while
+// stage i is computed.
 //
 //===----------------------------------------------------------------------===//
 
@@ -65,10 +68,10 @@ void TileKernel::emit(Value numGroups) {
   auto space =
       gpu::AddressSpaceAttr::get(b.getContext(), gpu::AddressSpace::Workgroup);
   auto [padA, padB] = sharedPadding();
-  auto sharedA =
-      MemRefType::get({blockM, kBlockK + padA}, elem, nullptr, space);
-  auto sharedB =
-      MemRefType::get({kBlockK, kBlockN + padB}, elem, nullptr, space);
+  auto sharedA = MemRefType::get({kStages, blockM, kBlockK + padA}, elem,
+                                 nullptr, space);
+  auto sharedB = MemRefType::get({kStages, kBlockK, kBlockN + padB}, elem,
+                                 nullptr, space);
   Value one = cst(1);
   // Shared memory as workgroup globals rather than launch attributions:
   // buffer deallocation, which runs after this pass, would thread
@@ -183,39 +186,70 @@ void TileKernel::emitBody(Value bx, Value by, Value bz) {
   emitTile(ceilDiv(kLength, cst(kBlockK)));
 }
 
-/// The k loop over shared-memory stages, then the epilogue.
+/// The k loop over shared-memory stages, then the epilogue. Stage i lives
+/// in slot i % kStages. Iteration i:
+///   barrier            (every warp is done reading slot (i - 1) % kStages)
+///   issue stage i + kStages - 1 into that slot, commit its copies
+///   wait until at most kStages - 1 groups are pending (stage i has landed)
+///   barrier            (every thread's copies of stage i are visible)
+///   compute stage i from slot i % kStages
+/// Stages past the end read nothing: their copies zero-fill (columnK says
+/// they are not real), so the ring needs no guard. A tile of no stages (an
+/// empty group, K = 0) adds nothing to C and is skipped: its first stages,
+/// staged before the loop, would read outside the positions array and A.
 void TileKernel::emitTile(Value numStages) {
+  auto any = scf::IfOp::create(b, lt(cst(0), numStages),
+                               /*withElseRegion=*/false);
+  OpBuilder::InsertionGuard outer(b);
+  b.setInsertionPointToStart(&any.getThenRegion().front());
   Value lane = rem(tid, cst(32));
   Value warp = div(tid, cst(32));
   warpRow = mul(rem(warp, cst(warpsM)), cst(16));
   warpCol = mul(div(warp, cst(warpsM)), cst(warpN));
   auto accType = VectorType::get({2, 2}, b.getF32Type());
   SmallVector<Value> inits(tilesN, zero(accType));
+  bool async = false;
+  for (int64_t s = 0; s + 1 < kStages; ++s) {
+    async = issueStage(cst(s * kBlockK), cst(s));
+    if (async)
+      commitGroup();
+  }
   Value zeroIdx = cst(0), oneIdx = cst(1);
   auto loop = scf::ForOp::create(b, zeroIdx, numStages, oneIdx, inits);
   {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(loop.getBody());
-    emitStage(mul(loop.getInductionVar(), cst(kBlockK)));
+    Value i = loop.getInductionVar();
+    gpu::BarrierOp::create(b);
+    Value ahead = add(i, cst(kStages - 1));
+    issueStage(mul(ahead, cst(kBlockK)), rem(ahead, cst(kStages)));
+    if (async)
+      nvgpu::DeviceAsyncWaitOp::create(b, commitGroup(),
+                                       b.getI32IntegerAttr(kStages - 1));
+    gpu::BarrierOp::create(b);
+    slot = rem(i, cst(kStages));
     SmallVector<Value> acc(loop.getRegionIterArgs());
     compute(lane, acc);
     scf::YieldOp::create(b, acc);
   }
+  // Nothing may still write shared memory when the block moves on.
+  if (async)
+    nvgpu::DeviceAsyncWaitOp::create(b, commitGroup(), b.getI32IntegerAttr(0));
   epilogue(lane, loop.getResults());
 }
 
-/// Fills shared memory with the stage at k offset `stage`, between the
-/// barriers that keep the other warps' reads of the last stage and of this
-/// one apart from the writes.
-void TileKernel::emitStage(Value stage) {
-  gpu::BarrierOp::create(b); // The last stage's reads are done.
+/// Copies the stage at k offset `stage` into slot `slotIndex`; returns
+/// whether the copies are asynchronous (then they need a commit).
+bool TileKernel::issueStage(Value stage, Value slotIndex) {
+  slot = slotIndex;
   bool async = stageA(stage);
   async |= stageB(stage);
-  if (async) {
-    // One group for the stage's copies, then wait for it.
-    Value group = nvgpu::DeviceAsyncCreateGroupOp::create(
-        b, nvgpu::DeviceAsyncTokenType::get(b.getContext()), ValueRange{});
-    nvgpu::DeviceAsyncWaitOp::create(b, group, nullptr);
-  }
-  gpu::BarrierOp::create(b);
+  return async;
+}
+
+/// Commits the asynchronous copies issued since the last commit as one
+/// group (cp.async.commit_group).
+Value TileKernel::commitGroup() {
+  return nvgpu::DeviceAsyncCreateGroupOp::create(
+      b, nvgpu::DeviceAsyncTokenType::get(b.getContext()), ValueRange{});
 }

@@ -27,6 +27,9 @@ namespace mlir::spider::gpu_tile {
 constexpr int64_t kThreads = 128; ///< Four warps.
 constexpr int64_t kBlockK = 16;   ///< k depth of one shared-memory stage.
 constexpr int64_t kBlockN = 64;   ///< Columns of C per block.
+/// Shared-memory slots of the k pipeline: stage i + kStages - 1 is copied
+/// while stage i is computed.
+constexpr int64_t kStages = 3;
 
 /// A spider.pit the tile kernel implements.
 struct MatmulPit {
@@ -62,7 +65,8 @@ private:
   std::pair<Value, Value> rowOf(Value i);
   void emitBody(Value bx, Value by, Value bz);
   void emitTile(Value numStages);
-  void emitStage(Value stage);
+  bool issueStage(Value stage, Value slotIndex);
+  Value commitGroup();
 
   // TileKernelStaging.cpp: SRead into shared memory.
   int64_t vectorElements();
@@ -119,8 +123,9 @@ private:
   Value a, bMat, c, offsets, positions;
   Type elem;
   int64_t blockM, warpsM, warpsN, warpN, tilesN;
-  // Inside the kernel.
-  Value M, K, N, tid, As, Bs, n0, rowBase, start, packedK, packedRows, kBase,
+  // Inside the kernel. As and Bs hold kStages slots; `slot` is the one the
+  // staging writes or the compute reads.
+  Value M, K, N, tid, As, Bs, slot, n0, rowBase, start, packedK, packedRows, kBase,
       kLength, warpRow, warpCol;
 };
 

@@ -38,7 +38,7 @@ void TileKernel::computeLdMatrix(Value lane, SmallVector<Value> &acc) {
   Value aRow = add(warpRow, rem(lane, cst(16)));
   Value aCol = mul(div(lane, cst(16)), cst(8));
   Value fragA = nvgpu::LdMatrixOp::create(b, VectorType::get({4, 2}, elem), As,
-                                          ValueRange{aRow, aCol},
+                                          ValueRange{slot, aRow, aCol},
                                           /*transpose=*/false, /*numTiles=*/4);
   for (int64_t t = 0; t < tilesN; ++t) {
     // B: ldmatrix x2, transposed, of the 16x8 slice; lanes 0-15 address
@@ -46,7 +46,7 @@ void TileKernel::computeLdMatrix(Value lane, SmallVector<Value> &acc) {
     Value bCol = add(warpCol, cst(t * 8));
     Value fragB = nvgpu::LdMatrixOp::create(
         b, VectorType::get({2, 2}, elem), Bs,
-        ValueRange{rem(lane, cst(16)), bCol}, /*transpose=*/true,
+        ValueRange{slot, rem(lane, cst(16)), bCol}, /*transpose=*/true,
         /*numTiles=*/2);
     acc[t] = elem.isBF16()
                  ? mmaBf16(fragA, fragB, acc[t])
@@ -99,14 +99,14 @@ void TileKernel::computeTf32(Value lane, SmallVector<Value> &acc) {
          {std::pair<int64_t, int64_t>{0, 0}, {8, 0}, {0, 4}, {8, 4}}) {
       Value r = add(add(warpRow, group), cst(dr));
       Value col = add(quad, cst(kk + dc));
-      aElems.push_back(load(As, {r, col}));
+      aElems.push_back(load(As, {slot, r, col}));
     }
     Value fragA = vector::FromElementsOp::create(
         b, VectorType::get({4, 1}, elem), aElems);
     for (int64_t t = 0; t < tilesN; ++t) {
       Value col = add(add(warpCol, cst(t * 8)), group);
-      Value b0 = load(Bs, {add(quad, cst(kk)), col});
-      Value b1 = load(Bs, {add(quad, cst(kk + 4)), col});
+      Value b0 = load(Bs, {slot, add(quad, cst(kk)), col});
+      Value b1 = load(Bs, {slot, add(quad, cst(kk + 4)), col});
       Value fragB = vector::FromElementsOp::create(
           b, VectorType::get({2, 1}, elem), ValueRange{b0, b1});
       acc[t] = nvgpu::MmaSyncOp::create(b, fragA, fragB, acc[t],
@@ -121,12 +121,12 @@ void TileKernel::computeTf32(Value lane, SmallVector<Value> &acc) {
 void TileKernel::computeFma(Value lane, SmallVector<Value> &acc) {
   Value group = div(lane, cst(4)), quad = rem(lane, cst(4));
   for (int64_t kk = 0; kk < kBlockK; ++kk) {
-    Value rowsA[2] = {load(As, {add(warpRow, group), cst(kk)}),
-                      load(As, {add(add(warpRow, group), cst(8)), cst(kk)})};
+    Value rowsA[2] = {load(As, {slot, add(warpRow, group), cst(kk)}),
+                      load(As, {slot, add(add(warpRow, group), cst(8)), cst(kk)})};
     for (int64_t t = 0; t < tilesN; ++t) {
       Value col = add(add(warpCol, cst(t * 8)), mul(quad, cst(2)));
-      Value colsB[2] = {load(Bs, {cst(kk), col}),
-                        load(Bs, {cst(kk), add(col, cst(1))})};
+      Value colsB[2] = {load(Bs, {slot, cst(kk), col}),
+                        load(Bs, {slot, cst(kk), add(col, cst(1))})};
       SmallVector<Value> sums;
       for (int64_t i = 0; i < 2; ++i)
         for (int64_t j = 0; j < 2; ++j)

@@ -45,7 +45,7 @@ void TileKernel::stageElements(Value shared, int64_t rows, int64_t columns,
     Value r = div(e, cst(columns)), col = rem(e, cst(columns));
     auto [value, valid] = source(r, col);
     memref::StoreOp::create(b, select(valid, value, zero(elem)), shared,
-                            ValueRange{r, col});
+                            ValueRange{slot, r, col});
   }
 }
 
@@ -89,7 +89,7 @@ void TileKernel::stageAAsync(Value stage) {
     Value copied = select(valid, cst(vec), cst(0));
     nvgpu::DeviceAsyncCopyOp::create(
         b, nvgpu::DeviceAsyncTokenType::get(b.getContext()), As,
-        ValueRange{r, j}, a, ValueRange{srcRow, srcK}, b.getIndexAttr(vec),
+        ValueRange{slot, r, j}, a, ValueRange{srcRow, srcK}, b.getIndexAttr(vec),
         copied, streamed());
   }
 }
@@ -126,7 +126,7 @@ void TileKernel::stageBAsync(Value stage) {
     Value valid = both(kValid, lt(column, N));
     nvgpu::DeviceAsyncCopyOp::create(
         b, nvgpu::DeviceAsyncTokenType::get(b.getContext()), Bs,
-        ValueRange{j, col}, bMat,
+        ValueRange{slot, j, col}, bMat,
         ValueRange{select(valid, kk, cst(0)), select(valid, column, cst(0))},
         b.getIndexAttr(vec), select(valid, cst(vec), cst(0)), streamed());
   }

@@ -4,10 +4,14 @@
 // variant, shared memory as workgroup globals, SRead with cp.async.cg for B's
 // rows, element loads for A's single columns, ldmatrix and mma.sync, and a
 // plain store epilogue (each block owns its rows). Shared rows are padded
-// by 8 elements against bank conflicts.
+// by 8 elements against bank conflicts. The k stages go through a ring of
+// three shared-memory slots: two stages are staged before the loop, and
+// each iteration stages the one two ahead (slot (i + 2) % 3), waits until
+// at most two groups of copies are pending (stage i has landed), and
+// computes stage i; nothing is left in flight after the loop.
 
-// CHECK-DAG: memref.global "private" @__spider_smem_a{{[_0-9]*}} : memref<32x24xf16, #gpu.address_space<workgroup>> {alignment = 16 : i64}
-// CHECK-DAG: memref.global "private" @__spider_smem_b{{[_0-9]*}} : memref<16x72xf16, #gpu.address_space<workgroup>> {alignment = 16 : i64}
+// CHECK-DAG: memref.global "private" @__spider_smem_a{{[_0-9]*}} : memref<3x32x24xf16, #gpu.address_space<workgroup>> {alignment = 16 : i64}
+// CHECK-DAG: memref.global "private" @__spider_smem_b{{[_0-9]*}} : memref<3x16x72xf16, #gpu.address_space<workgroup>> {alignment = 16 : i64}
 // CHECK-LABEL: func.func @columns
 // CHECK: %[[C:.*]] = memref.alloc() : memref<128x256xf32>
 // CHECK: memref.copy %{{.*}}, %[[C]]
@@ -15,21 +19,33 @@
 // CHECK: scf.if
 // The dense fallback: blocks of 64 rows over all of k.
 // CHECK: gpu.launch
-// CHECK: memref.get_global @__spider_smem_a{{[_0-9]*}} : memref<64x24xf16
+// CHECK: memref.get_global @__spider_smem_a{{[_0-9]*}} : memref<3x64x24xf16
 // CHECK: else
 // CHECK: gpu.launch blocks
 // CHECK-SAME: threads(%{{.*}}, %{{.*}}, %{{.*}}) in (%{{.*}} = %c128
-// CHECK: memref.get_global @__spider_smem_a{{[_0-9]*}} : memref<32x24xf16
-// CHECK: scf.for
-// CHECK: gpu.barrier
-// CHECK: memref.store {{.*}} : memref<32x24xf16, #gpu.address_space<workgroup>>
-// CHECK: nvgpu.device_async_copy {{.*}}, 8, %{{[0-9]+}} {bypassL1} : memref<512x256xf16> to memref<16x72xf16, #gpu.address_space<workgroup>>
+// CHECK: %[[AS:.*]] = memref.get_global @__spider_smem_a{{[_0-9]*}} : memref<3x32x24xf16
+// CHECK: %[[BS:.*]] = memref.get_global @__spider_smem_b{{[_0-9]*}} : memref<3x16x72xf16
+// CHECK: memref.store {{.*}}, %[[AS]][%c0{{[_0-9]*}}, {{.*}}] : memref<3x32x24xf16, #gpu.address_space<workgroup>>
+// CHECK: nvgpu.device_async_copy {{.*}}, %[[BS]][%c0{{[_0-9]*}}, {{.*}}], 8, %{{[0-9]+}} {bypassL1} : memref<512x256xf16> to memref<3x16x72xf16, #gpu.address_space<workgroup>>
 // CHECK: nvgpu.device_async_create_group
-// CHECK: nvgpu.device_async_wait
+// CHECK: memref.store {{.*}}, %[[AS]][%c1{{[_0-9]*}}, {{.*}}]
+// CHECK: nvgpu.device_async_create_group
+// CHECK: scf.for %[[I:.*]] = {{.*}} iter_args(
 // CHECK: gpu.barrier
-// CHECK: nvgpu.ldmatrix {{.*}} {numTiles = 4 : i32, transpose = false}
-// CHECK: nvgpu.ldmatrix {{.*}} {numTiles = 2 : i32, transpose = true}
+// CHECK: %[[AHEAD:.*]] = arith.addi %[[I]], %c2{{[_0-9]*}}
+// CHECK: %[[FILL:.*]] = arith.remui %[[AHEAD]], %c3{{[_0-9]*}}
+// CHECK: memref.store {{.*}}, %[[AS]][%[[FILL]], {{.*}}]
+// CHECK: nvgpu.device_async_copy {{.*}}, %[[BS]][%[[FILL]], {{.*}}]
+// CHECK: %[[GROUP:.*]] = nvgpu.device_async_create_group
+// CHECK: nvgpu.device_async_wait %[[GROUP]] {numGroups = 2 : i32}
+// CHECK: gpu.barrier
+// CHECK: %[[READ:.*]] = arith.remui %[[I]], %c3{{[_0-9]*}}
+// CHECK: nvgpu.ldmatrix %[[AS]][%[[READ]], {{.*}} {numTiles = 4 : i32, transpose = false}
+// CHECK: nvgpu.ldmatrix %[[BS]][%[[READ]], {{.*}} {numTiles = 2 : i32, transpose = true}
 // CHECK: nvgpu.mma.sync({{.*}}) {mmaShape = [16, 8, 16]}
+// CHECK: scf.yield
+// CHECK: %[[LAST:.*]] = nvgpu.device_async_create_group
+// CHECK: nvgpu.device_async_wait %[[LAST]] {numGroups = 0 : i32}
 // CHECK: memref.load %{{.*}} : memref<128x256xf32>
 // CHECK: memref.store %{{.*}} : memref<128x256xf32>
 // CHECK: bufferization.to_tensor %[[C]] restrict writable
