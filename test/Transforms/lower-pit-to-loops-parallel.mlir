@@ -54,11 +54,38 @@ func.func @disjoint_column_boxes(%a: tensor<64x96xf32>, %b: tensor<96x80xf32>, %
 // -----
 
 // Results scattered along the pack axis (rows of C packed along m, as
-// MoE's routed tokens) may land on the same rows from two groups: the
-// groups stay in order.
+// MoE's routed tokens) may land on the same rows from two groups. Each
+// group's contribution is computed from zero, so the groups still run in
+// parallel, each into its own rows of a packed tensor (one row per active
+// position: group g's rows start at its first position); an ordered loop
+// then scatter-adds them into C, group by group. With the profile, the
+// ordered loop also counts the executed iterations.
 // CHECK-LABEL: func.func @scattered_rows
-// CHECK-NOT:     scf.forall
-// CHECK:         scf.for
+// CHECK-SAME:    %[[C:[^:]*]]: tensor<64x16xf32>
+// CHECK:         %[[NPOS:.*]] = tensor.dim %[[POS:.*]], %c0
+// CHECK:         %[[ROWS:.*]] = tensor.empty(%{{.*}}) : tensor<?x16xf32>
+// CHECK:         %[[PACKED:.*]] = scf.forall (%{{.*}}) in (%{{.*}}) shared_outs(%[[OUT:.*]] = %[[ROWS]]) -> (tensor<?x16xf32>)
+// CHECK:           %[[MINE:.*]] = scf.if %{{.*}} -> (tensor<?x16xf32>)
+// CHECK:             %[[ZERO:.*]] = linalg.fill
+// CHECK:             %[[M:.*]] = linalg.matmul {spider.packed} {{.*}} outs(%[[ZERO]] : tensor<?x16xf32>)
+// CHECK:             scf.yield %[[M]]
+// CHECK:           } else {
+// CHECK:             tensor.empty() : tensor<0x16xf32>
+// CHECK:           scf.forall.in_parallel
+// CHECK:             tensor.parallel_insert_slice %[[MINE]] into %[[OUT]][%{{.*}}, 0] [%{{.*}}, 16] [1, 1]
+// CHECK:         %[[Y:.*]] = scf.for {{.*}} iter_args(%[[ACC:.*]] = %[[C]]) -> (tensor<64x16xf32>)
+// CHECK:           scf.if
+// CHECK:             %[[GROUP:.*]] = tensor.extract_slice %[[PACKED]][%{{.*}}, 0] [%{{.*}}, 16] [1, 1]
+// CHECK:             scf.for
+// CHECK:               tensor.extract_slice %[[GROUP]]
+// CHECK:               linalg.generic
+// CHECK:                 arith.addf
+// CHECK:               tensor.insert_slice
+// CHECK:         return %[[Y]]
+// PROFILE-LABEL: func.func @scattered_rows
+// PROFILE:       scf.forall
+// PROFILE:       scf.for {{.*}} -> (tensor<64x16xf32>, f64)
+// PROFILE:         arith.addf {{.*}} : f64
 func.func @scattered_rows(%a: tensor<64x96xf32>, %b: tensor<96x16xf32>, %c: tensor<64x16xf32>,
                           %i: !spider.index<microtile = [1, 32], pack_dim = 0>) -> tensor<64x16xf32> {
   %r = spider.pit ins(%a, %b : tensor<64x96xf32>, tensor<96x16xf32>) outs(%c : tensor<64x16xf32>)

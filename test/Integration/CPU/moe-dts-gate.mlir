@@ -5,6 +5,9 @@
 // temperature schedule routing drifts from dense (tau = 10: every expert)
 // to sparse; top-1 and top-2 both match the unmarked program.
 // RUN: spider-opt %s --spider-cpu-pipeline | mlir-runner -e main -entry-point-result=void -shared-libs=%spider_runtime_libs | FileCheck %s
+// Two threads: the experts run in parallel, each into its own packed rows,
+// then one ordered scatter-add (PitGroupLoop.cpp, emitParallelPackedGroups).
+// RUN: spider-run %s --cpu-threads=2 | FileCheck %s
 // RUN: spider-opt %s --spider-sparsify | FileCheck %s --check-prefix=PIT
 
 // PIT-LABEL: func.func @sparse1

@@ -6,6 +6,9 @@
 // unmarked program at routing densities 0, 1%, 10%, 50% and 100%, on shapes
 // (37 tokens, d_model 20, d_ff 33, 5 experts) that are not multiples of any tile.
 // RUN: spider-opt %s --spider-cpu-pipeline | mlir-runner -e main -entry-point-result=void -shared-libs=%spider_runtime_libs | FileCheck %s
+// Two threads: the experts run in parallel, each into its own packed rows,
+// then one ordered scatter-add (PitGroupLoop.cpp, emitParallelPackedGroups).
+// RUN: spider-run %s --cpu-threads=2 | FileCheck %s
 // RUN: spider-opt %s --spider-sparsify --spider-select-tiles --spider-fuse-pit-chains --canonicalize | FileCheck %s --check-prefix=FUSED
 // RUN: spider-opt %s --spider-sparsify --spider-select-tiles --spider-fuse-pit-chains --spider-lower-pit-to-loops --canonicalize | FileCheck %s --check-prefix=LOOPS
 

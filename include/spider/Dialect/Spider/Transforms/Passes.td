@@ -226,9 +226,13 @@ def SpiderLowerPitToLoops : Pass<"spider-lower-pit-to-loops"> {
     each output. Each group then ends in `tensor.parallel_insert_slice`, and
     after bufferization `spider-cpu-pipeline{threads=N}` runs the groups on
     OpenMP threads, handed out in balanced chunks
-    (`spider-schedule-openmp-loops`). Results scattered along the
-    pack axis (MoE's token rows) keep the ordered loop; their computations'
-    blocks run in parallel instead.
+    (`spider-schedule-openmp-loops`). Results scatter-added along the pack
+    axis (MoE's token rows, which two experts may share) run in two phases:
+    an `scf.forall` computes each group's contribution from zero into its
+    own rows of a packed tensor (the active rows only), then an ordered
+    loop scatter-adds them into the output, in the one-phase loop's order.
+    Any other PIT keeps the ordered loop, and its computations' blocks run
+    in parallel instead.
 
     Example:
 
@@ -248,9 +252,10 @@ def SpiderLowerPitToLoops : Pass<"spider-lower-pit-to-loops"> {
            "module's spider.profile_names attribute names the records">,
     Option<"parallelGroups", "parallel-groups", "bool", /*default=*/"false",
            "Loop over the groups with scf.forall where every group writes "
-           "its own box of every output (no result is scattered along the "
-           "pack axis), and the spider.pit is not nested in another one or "
-           "in a parallel loop; not with `profile`">,
+           "its own box of every output, or computes a scatter-add along "
+           "the pack axis from zero (then an ordered loop adds the groups' "
+           "packed rows in); not for a spider.pit nested in another one or "
+           "in a parallel loop, and for own boxes not with `profile`">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::func::FuncDialect",

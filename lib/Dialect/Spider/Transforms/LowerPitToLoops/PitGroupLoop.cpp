@@ -310,6 +310,10 @@ public:
     packExtent = tensor::DimOp::create(b, loc, sparse, plan.packAxis);
     if (parallel && !outsideVolume && groupsWriteDisjointBoxes())
       return emitParallelGroupLoop(initialOutputs);
+    if (parallel)
+      if (std::optional<SmallVector<Value>> results =
+              emitParallelPackedGroups(initialOutputs))
+        return *results;
 
     Value c0 = constant(0), c1 = constant(1);
     SmallVector<Value> inits(initialOutputs);
@@ -460,6 +464,244 @@ private:
                                             ones);
     }
     return SmallVector<Value>(forall.getResults());
+  }
+
+  /// The groups of a PIT whose outputs are scatter-added along the pack
+  /// axis (an MoE FFN's routed rows: top-2 adds two experts into one row,
+  /// so groups overlap and emitParallelGroupLoop does not apply), in two
+  /// phases. An scf.forall computes every group's packed contribution from
+  /// zero into its own rows of a packed tensor per output (group g's rows
+  /// start at its first position times the micro-tile, so groups never
+  /// overlap there); then an ordered loop scatter-adds each group's rows
+  /// into the output, in the order the one-phase loop adds them. The
+  /// packed tensors hold the active rows only (the index's positions times
+  /// the micro-tile). Returns nothing, leaving no IR, when some output is
+  /// not such a scatter-add from zero (a group would read what others
+  /// wrote) or spans less than its whole extent off the pack axis.
+  std::optional<SmallVector<Value>>
+  emitParallelPackedGroups(ValueRange initialOutputs) {
+    Block &body = plan.pit.getBody().front();
+    ValueRange yields = body.getTerminator()->getOperands();
+    SmallVector<int64_t> axes;
+    for (auto [i, yielded] : llvm::enumerate(yields)) {
+      auto type = dyn_cast<RankedTensorType>(initialOutputs[i].getType());
+      std::optional<int64_t> axis = outputPackAxis(yielded);
+      if (!type || !axis)
+        return std::nullopt;
+      axes.push_back(*axis);
+    }
+    Operation *firstNew = nullptr;
+    auto created = [&](Operation *op) {
+      if (!firstNew)
+        firstNew = op;
+      return op;
+    };
+    Value numPositions = tensor::DimOp::create(b, loc, positions, 0);
+    created(numPositions.getDefiningOp());
+    Value packedRows = mul(numPositions, constant(plan.packTile));
+    SmallVector<Value> packed;
+    for (auto [i, output] : llvm::enumerate(initialOutputs)) {
+      SmallVector<OpFoldResult> sizes =
+          tensor::getMixedSizes(b, loc, output);
+      sizes[axes[i]] = packedRows;
+      packed.push_back(tensor::EmptyOp::create(
+          b, loc, sizes,
+          cast<RankedTensorType>(output.getType()).getElementType()));
+    }
+    auto forall = scf::ForallOp::create(
+        b, loc, ArrayRef<OpFoldResult>{getAsOpFoldResult(groups.numGroups)},
+        packed, std::nullopt);
+    bool fits = true;
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPoint(forall.getTerminator());
+      Value group = forall.getInductionVars()[0];
+      Value start, end;
+      std::tie(start, end) = groupRange(group);
+      SmallVector<Type> rowTypes;
+      for (auto [i, output] : llvm::enumerate(initialOutputs)) {
+        auto type = cast<RankedTensorType>(output.getType());
+        SmallVector<int64_t> shape(type.getShape());
+        shape[axes[i]] = ShapedType::kDynamic;
+        rowTypes.push_back(type.clone(shape));
+      }
+      SmallVector<OutputPlacement> placements;
+      auto ifOp = scf::IfOp::create(
+          b, loc, isNonEmpty(start, end),
+          [&](OpBuilder &tb, Location) {
+            OpBuilder::InsertionGuard inner(b);
+            b.setInsertionPointToStart(tb.getInsertionBlock());
+            SmallVector<Value> results =
+                emitGroup(group, start, end, initialOutputs, placements);
+            for (auto [result, type] : llvm::zip(results, rowTypes))
+              if (result.getType() != type)
+                result = tensor::CastOp::create(b, loc, type, result);
+            scf::YieldOp::create(b, loc, results);
+          },
+          [&](OpBuilder &eb, Location) {
+            OpBuilder::InsertionGuard inner(b);
+            b.setInsertionPointToStart(eb.getInsertionBlock());
+            SmallVector<Value> none;
+            for (auto [i, output] : llvm::enumerate(initialOutputs)) {
+              SmallVector<OpFoldResult> sizes =
+                  tensor::getMixedSizes(b, loc, output);
+              sizes[axes[i]] = b.getIndexAttr(0);
+              Value empty = tensor::EmptyOp::create(
+                  b, loc, sizes,
+                  cast<RankedTensorType>(output.getType()).getElementType());
+              none.push_back(
+                  tensor::CastOp::create(b, loc, rowTypes[i], empty));
+            }
+            scf::YieldOp::create(b, loc, none);
+          });
+      fits = placementsScatterAddWholeRows(placements, axes, initialOutputs);
+      // Where each group's rows go, computed before the terminator (whose
+      // region holds nothing but the inserts).
+      Value rowStart = mul(start, constant(plan.packTile));
+      SmallVector<SmallVector<OpFoldResult>> at, sizes;
+      for (auto [i, rows] : llvm::enumerate(ifOp.getResults())) {
+        auto type = cast<RankedTensorType>(rows.getType());
+        at.emplace_back(type.getRank(), b.getIndexAttr(0));
+        at.back()[axes[i]] = rowStart;
+        sizes.push_back(tensor::getMixedSizes(b, loc, rows));
+      }
+      b.setInsertionPointToStart(forall.getTerminator().getBody());
+      for (auto [i, rows] : llvm::enumerate(ifOp.getResults())) {
+        SmallVector<OpFoldResult> ones(sizes[i].size(), b.getIndexAttr(1));
+        tensor::ParallelInsertSliceOp::create(b, loc, rows,
+                                              forall.getRegionIterArgs()[i],
+                                              at[i], sizes[i], ones);
+      }
+    }
+    // A group that reads an output would read what other groups wrote (its
+    // shape, tensor.dim, is the same for all).
+    forall.walk([&](Operation *op) {
+      if (isa<tensor::DimOp>(op))
+        return;
+      for (Value operand : op->getOperands())
+        if (llvm::is_contained(initialOutputs, operand))
+          fits = false;
+    });
+    if (!fits) {
+      // Everything from the first new op up to the forall, in reverse.
+      SmallVector<Operation *> dead;
+      for (Operation *op = firstNew; op; op = op->getNextNode()) {
+        dead.push_back(op);
+        if (op == forall.getOperation())
+          break;
+      }
+      for (Operation *op : llvm::reverse(dead))
+        op->erase();
+      return std::nullopt;
+    }
+    // Phase two: the ordered scatter-add of each group's rows (and, with
+    // the profile, the count of executed iterations).
+    Value c0 = constant(0), c1 = constant(1);
+    SmallVector<Value> inits(initialOutputs);
+    if (outsideVolume)
+      inits.push_back(arith::ConstantOp::create(b, loc, b.getF64FloatAttr(0)));
+    auto loop = scf::ForOp::create(
+        b, loc, c0, groups.numGroups, c1, inits,
+        [&](OpBuilder &nb, Location, Value group, ValueRange carried) {
+          OpBuilder::InsertionGuard guard(b);
+          b.setInsertionPointToStart(nb.getInsertionBlock());
+          ValueRange acc = carried.take_front(initialOutputs.size());
+          Value start, end;
+          std::tie(start, end) = groupRange(group);
+          auto ifOp = scf::IfOp::create(
+              b, loc, isNonEmpty(start, end),
+              [&](OpBuilder &tb, Location) {
+                OpBuilder::InsertionGuard inner(b);
+                b.setInsertionPointToStart(tb.getInsertionBlock());
+                Value length = packedLength(start, end);
+                Value rowStart = mul(start, constant(plan.packTile));
+                SmallVector<Value> updated;
+                for (auto [i, rows] : llvm::enumerate(forall.getResults())) {
+                  auto type = cast<RankedTensorType>(rows.getType());
+                  SmallVector<OpFoldResult> at(type.getRank(),
+                                               b.getIndexAttr(0));
+                  SmallVector<OpFoldResult> sizes =
+                      tensor::getMixedSizes(b, loc, acc[i]);
+                  SmallVector<OpFoldResult> ones(type.getRank(),
+                                                 b.getIndexAttr(1));
+                  at[axes[i]] = rowStart;
+                  sizes[axes[i]] = length;
+                  Value mine = tensor::ExtractSliceOp::create(
+                      b, loc, rows, at, sizes, ones);
+                  SmallVector<OpFoldResult> zeros(type.getRank(),
+                                                  b.getIndexAttr(0));
+                  updated.push_back(copyTiles(mine, acc[i], axes[i], zeros,
+                                              sizes, zeros, start, end,
+                                              /*gather=*/false,
+                                              /*accumulate=*/true));
+                }
+                if (outsideVolume) {
+                  computeBox(group);
+                  updated.push_back(arith::AddFOp::create(
+                      b, loc, carried.back(), groupIterations(start, end)));
+                }
+                scf::YieldOp::create(b, loc, updated);
+              },
+              [&](OpBuilder &eb, Location) {
+                scf::YieldOp::create(eb, loc, carried);
+              });
+          scf::YieldOp::create(b, loc, ifOp.getResults());
+        });
+    SmallVector<Value> results(loop.getResults());
+    if (outsideVolume) {
+      executed = results.back();
+      results.pop_back();
+    }
+    return results;
+  }
+
+  /// The axis of the output that `yielded` becomes along which it is
+  /// indexed by the pack dimension's loop, if it is (exactly one).
+  std::optional<int64_t> outputPackAxis(Value yielded) {
+    auto [step, init] = stepYielding(yielded);
+    if (!step)
+      return std::nullopt;
+    linalg::LinalgOp op = step->op;
+    AffineMap map = op.getMatchingIndexingMap(init);
+    std::optional<int64_t> found;
+    for (auto [pos, expr] : llvm::enumerate(map.getResults())) {
+      auto dim = dyn_cast<AffineDimExpr>(expr);
+      if (!dim)
+        return std::nullopt;
+      auto it = step->loopAxis.find(dim.getPosition());
+      if (it == step->loopAxis.end() || it->second != plan.packAxis)
+        continue;
+      if (found)
+        return std::nullopt;
+      found = pos;
+    }
+    return found;
+  }
+
+  /// Whether every output was a scatter-add from zero along `axes` that
+  /// covers the whole output off that axis (so that a group's packed rows
+  /// are whole rows of the packed tensor).
+  bool placementsScatterAddWholeRows(ArrayRef<OutputPlacement> placements,
+                                     ArrayRef<int64_t> axes,
+                                     ValueRange outputs) {
+    if (placements.size() != outputs.size())
+      return false;
+    for (auto [i, placement] : llvm::enumerate(placements)) {
+      if (!placement.accumulate || placement.packedAxis != axes[i])
+        return false;
+      auto type = cast<RankedTensorType>(outputs[i].getType());
+      for (int64_t axis = 0; axis < type.getRank(); ++axis) {
+        if (axis == axes[i])
+          continue;
+        std::optional<int64_t> off = getConstantIntValue(placement.offs[axis]);
+        std::optional<int64_t> size =
+            getConstantIntValue(placement.sizes[axis]);
+        if (off != 0 || type.isDynamicDim(axis) ||
+            size != type.getDimSize(axis))
+          return false;
+      }
+    }
+    return true;
   }
 
   /// Where group `group`'s active micro-tiles start and end in the
