@@ -315,33 +315,47 @@ public:
               emitParallelPackedGroups(initialOutputs))
         return *results;
 
+    return emitOrderedGroups(
+        initialOutputs, [&](Value group, Value start, Value end,
+                            ValueRange acc) {
+          SmallVector<OutputPlacement> placements;
+          SmallVector<Value> results =
+              emitGroup(group, start, end, acc, placements);
+          return writeBack(results, placements, acc, start, end);
+        });
+  }
+
+  /// The ordered loop over the groups, carrying the outputs (and, with the
+  /// profile, the count of executed iterations): `perGroup(group, start,
+  /// end, outputs)` gives a non-empty group's new outputs; an empty group
+  /// leaves them as they are.
+  SmallVector<Value> emitOrderedGroups(
+      ValueRange initialOutputs,
+      llvm::function_ref<SmallVector<Value>(Value, Value, Value, ValueRange)>
+          perGroup) {
     Value c0 = constant(0), c1 = constant(1);
     SmallVector<Value> inits(initialOutputs);
     if (outsideVolume)
       inits.push_back(arith::ConstantOp::create(b, loc, b.getF64FloatAttr(0)));
-
     auto loop = scf::ForOp::create(
         b, loc, c0, groups.numGroups, c1, inits,
-        [&](OpBuilder &nb, Location nloc, Value group, ValueRange carried) {
+        [&](OpBuilder &nb, Location, Value group, ValueRange carried) {
           ValueRange acc = carried.take_front(initialOutputs.size());
           OpBuilder::InsertionGuard guard(b);
           b.setInsertionPointToStart(nb.getInsertionBlock());
           Value start, end;
           std::tie(start, end) = groupRange(group);
-          Value any = isNonEmpty(start, end);
           auto ifOp = scf::IfOp::create(
-              b, loc, any,
+              b, loc, isNonEmpty(start, end),
               [&](OpBuilder &tb, Location) {
                 OpBuilder::InsertionGuard inner(b);
                 b.setInsertionPointToStart(tb.getInsertionBlock());
-                SmallVector<OutputPlacement> placements;
-                SmallVector<Value> results =
-                    emitGroup(group, start, end, acc, placements);
-                SmallVector<Value> updated =
-                    writeBack(results, placements, acc, start, end);
-                if (outsideVolume)
+                SmallVector<Value> updated = perGroup(group, start, end, acc);
+                if (outsideVolume) {
+                  computeBox(group); // What groupIterations multiplies.
                   updated.push_back(arith::AddFOp::create(
                       b, loc, carried.back(), groupIterations(start, end)));
+                }
                 scf::YieldOp::create(b, loc, updated);
               },
               [&](OpBuilder &eb, Location) {
@@ -594,65 +608,29 @@ private:
         op->erase();
       return std::nullopt;
     }
-    // Phase two: the ordered scatter-add of each group's rows (and, with
-    // the profile, the count of executed iterations).
-    Value c0 = constant(0), c1 = constant(1);
-    SmallVector<Value> inits(initialOutputs);
-    if (outsideVolume)
-      inits.push_back(arith::ConstantOp::create(b, loc, b.getF64FloatAttr(0)));
-    auto loop = scf::ForOp::create(
-        b, loc, c0, groups.numGroups, c1, inits,
-        [&](OpBuilder &nb, Location, Value group, ValueRange carried) {
-          OpBuilder::InsertionGuard guard(b);
-          b.setInsertionPointToStart(nb.getInsertionBlock());
-          ValueRange acc = carried.take_front(initialOutputs.size());
-          Value start, end;
-          std::tie(start, end) = groupRange(group);
-          auto ifOp = scf::IfOp::create(
-              b, loc, isNonEmpty(start, end),
-              [&](OpBuilder &tb, Location) {
-                OpBuilder::InsertionGuard inner(b);
-                b.setInsertionPointToStart(tb.getInsertionBlock());
-                Value length = packedLength(start, end);
-                Value rowStart = mul(start, constant(plan.packTile));
-                SmallVector<Value> updated;
-                for (auto [i, rows] : llvm::enumerate(forall.getResults())) {
-                  auto type = cast<RankedTensorType>(rows.getType());
-                  SmallVector<OpFoldResult> at(type.getRank(),
-                                               b.getIndexAttr(0));
-                  SmallVector<OpFoldResult> sizes =
-                      tensor::getMixedSizes(b, loc, acc[i]);
-                  SmallVector<OpFoldResult> ones(type.getRank(),
-                                                 b.getIndexAttr(1));
-                  at[axes[i]] = rowStart;
-                  sizes[axes[i]] = length;
-                  Value mine = tensor::ExtractSliceOp::create(
-                      b, loc, rows, at, sizes, ones);
-                  SmallVector<OpFoldResult> zeros(type.getRank(),
-                                                  b.getIndexAttr(0));
-                  updated.push_back(copyTiles(mine, acc[i], axes[i], zeros,
-                                              sizes, zeros, start, end,
-                                              /*gather=*/false,
-                                              /*accumulate=*/true));
-                }
-                if (outsideVolume) {
-                  computeBox(group);
-                  updated.push_back(arith::AddFOp::create(
-                      b, loc, carried.back(), groupIterations(start, end)));
-                }
-                scf::YieldOp::create(b, loc, updated);
-              },
-              [&](OpBuilder &eb, Location) {
-                scf::YieldOp::create(eb, loc, carried);
-              });
-          scf::YieldOp::create(b, loc, ifOp.getResults());
+    // Phase two: the ordered scatter-add of each group's rows.
+    return emitOrderedGroups(
+        initialOutputs, [&](Value, Value start, Value end, ValueRange acc) {
+          Value length = packedLength(start, end);
+          Value rowStart = mul(start, constant(plan.packTile));
+          SmallVector<Value> updated;
+          for (auto [i, rows] : llvm::enumerate(forall.getResults())) {
+            int64_t rank = cast<RankedTensorType>(rows.getType()).getRank();
+            SmallVector<OpFoldResult> at(rank, b.getIndexAttr(0));
+            SmallVector<OpFoldResult> zeros(at);
+            SmallVector<OpFoldResult> ones(rank, b.getIndexAttr(1));
+            SmallVector<OpFoldResult> sizes =
+                tensor::getMixedSizes(b, loc, acc[i]);
+            at[axes[i]] = rowStart;
+            sizes[axes[i]] = length;
+            Value mine =
+                tensor::ExtractSliceOp::create(b, loc, rows, at, sizes, ones);
+            updated.push_back(copyTiles(mine, acc[i], axes[i], zeros, sizes,
+                                        zeros, start, end, /*gather=*/false,
+                                        /*accumulate=*/true));
+          }
+          return updated;
         });
-    SmallVector<Value> results(loop.getResults());
-    if (outsideVolume) {
-      executed = results.back();
-      results.pop_back();
-    }
-    return results;
   }
 
   /// The axis of the output that `yielded` becomes along which it is
