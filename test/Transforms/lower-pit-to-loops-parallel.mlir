@@ -121,3 +121,32 @@ func.func @shared_output(%a: tensor<64x96xf32>, %b: tensor<96x16xf32>, %c: tenso
   } -> tensor<16xf32>
   return %r : tensor<16xf32>
 }
+
+// -----
+
+// Rows scattered along the pack axis that are not added from zero (the
+// output is a factor, read through the gathered rows): a group would read
+// what others wrote, so the two-phase attempt leaves nothing behind and the
+// groups stay in order.
+// CHECK-LABEL: func.func @overwritten_rows
+// CHECK-NOT:     scf.forall
+// CHECK-NOT:     tensor.empty({{.*}}) : tensor<?x16xf32>
+// CHECK:         scf.for {{.*}} -> (tensor<64x16xf32>)
+// CHECK-NOT:     scf.forall
+// CHECK:         return
+func.func @overwritten_rows(%a: tensor<64x16xf32>, %c: tensor<64x16xf32>,
+                            %i: !spider.index<microtile = [1, 16], pack_dim = 0>) -> tensor<64x16xf32> {
+  %r = spider.pit ins(%a : tensor<64x16xf32>) outs(%c : tensor<64x16xf32>)
+                  index(%i : !spider.index<microtile = [1, 16], pack_dim = 0>) sparse_operand = 0 pack_dim = 0 {
+  ^bb0(%x: tensor<64x16xf32>, %z: tensor<64x16xf32>):
+    %m = linalg.generic {indexing_maps = [affine_map<(t, d) -> (t, d)>, affine_map<(t, d) -> (t, d)>],
+                         iterator_types = ["parallel", "parallel"]}
+        ins(%x : tensor<64x16xf32>) outs(%z : tensor<64x16xf32>) {
+    ^bb1(%p: f32, %q: f32):
+      %s = arith.mulf %p, %q : f32
+      linalg.yield %s : f32
+    } -> tensor<64x16xf32>
+    spider.yield %m : tensor<64x16xf32>
+  } -> tensor<64x16xf32>
+  return %r : tensor<64x16xf32>
+}

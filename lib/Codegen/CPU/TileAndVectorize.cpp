@@ -118,11 +118,8 @@ struct TileAndVectorizePass
         TileCostModel::get(Target::CPU, cpuIsa).database();
     if (reg.empty())
       reg.assign(db.registerTile.begin(), db.registerTile.end());
-    // 256 rows per cache block, rounded down to whole register tiles (240
-    // for 6-row tiles): a block of rows then peels nothing.
+    // Default blocks: their rows fit each contraction's (rowBlock).
     defaultCacheBlocks = cache.empty();
-    if (cache.empty() && reg.size() == 3 && reg[0] > 0 && reg[0] <= 256)
-      cache = {256 / reg[0] * reg[0], 512, 256};
     if (cache.empty())
       cache = {256, 512, 256};
     lanes = vectorWidth ? static_cast<int64_t>(vectorWidth) : db.vectorWidth;
@@ -478,18 +475,21 @@ struct TileAndVectorizePass
   /// `tileRows`-row register tiles: all of a static count up to 256; else
   /// the largest multiple of the tile up to 256 that divides it, or 256 if
   /// that divides it (every block then has one static size, and only a
-  /// static remainder of rows is peeled); else `cacheRows`.
-  static int64_t rowBlock(int64_t rows, int64_t tileRows, int64_t cacheRows) {
+  /// static remainder of rows is peeled); else (a dynamic count, as PIT
+  /// groups and MoE experts have) 256 rounded down to whole tiles (252 for
+  /// 6-row tiles), so that a full block peels nothing.
+  static int64_t rowBlock(int64_t rows, int64_t tileRows) {
     constexpr int64_t kRows = 256;
+    int64_t wholeTiles =
+        tileRows > 0 && tileRows <= kRows ? kRows / tileRows * tileRows : kRows;
     if (ShapedType::isDynamic(rows) || tileRows <= 0)
-      return cacheRows;
+      return wholeTiles;
     if (rows <= kRows)
       return rows;
-    for (int64_t block = kRows / tileRows * tileRows; block > 0;
-         block -= tileRows)
+    for (int64_t block = wholeTiles; block > 0; block -= tileRows)
       if (rows % block == 0 && block * 4 >= kRows)
         return block;
-    return rows % kRows == 0 ? kRows : cacheRows;
+    return rows % kRows == 0 ? kRows : wholeTiles;
   }
 
   /// The cache-block sizes (`outer`, 0: not tiled) and the register tile
@@ -526,9 +526,8 @@ struct TileAndVectorizePass
         inner[(*mnk)[i]] = fits ? chosen[(*mnk)[i]] : reg[i];
       }
       if (defaultCacheBlocks)
-        outer[(*mnk)[0]] =
-            rowBlock(op.getStaticLoopRanges()[(*mnk)[0]],
-                     inner[(*mnk)[0]], cache[0]);
+        outer[(*mnk)[0]] = rowBlock(op.getStaticLoopRanges()[(*mnk)[0]],
+                                    inner[(*mnk)[0]]);
       return success();
     }
     // Vector lanes along the output's innermost dimension when it is a

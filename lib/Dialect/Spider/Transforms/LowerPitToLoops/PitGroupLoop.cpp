@@ -504,14 +504,8 @@ private:
         return std::nullopt;
       axes.push_back(*axis);
     }
-    Operation *firstNew = nullptr;
-    auto created = [&](Operation *op) {
-      if (!firstNew)
-        firstNew = op;
-      return op;
-    };
     Value numPositions = tensor::DimOp::create(b, loc, positions, 0);
-    created(numPositions.getDefiningOp());
+    Operation *firstNew = numPositions.getDefiningOp(); // Erased on failure.
     Value packedRows = mul(numPositions, constant(plan.packTile));
     SmallVector<Value> packed;
     for (auto [i, output] : llvm::enumerate(initialOutputs)) {
