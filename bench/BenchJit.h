@@ -50,12 +50,20 @@ inline mlir::spider::CpuIsa benchCpuIsa() {
   return *isa;
 }
 
-/// What benchCpuIsa() compiles for, for the output: "avx2 (host: avx512)".
+/// What benchCpuIsa() compiles for, for the output: "avx2 (host: avx512,
+/// znver4), LLVM model haswell".
 inline std::string describeCpuIsa() {
   mlir::spider::CpuIsa host = mlir::spider::detectHostCpuIsa();
   mlir::spider::CpuIsa isa = mlir::spider::resolveCpuIsa(benchCpuIsa());
+  const char *tune = std::getenv("SPIDER_TUNE_CPU");
+  std::string model = !tune ? "isa" : tune;
+  if (model == "isa")
+    model = mlir::spider::llvmTuneCpuForIsa(isa).str();
+  else if (model.empty() || model == "target")
+    model = "the target CPU's";
   return mlir::spider::stringifyCpuIsa(isa).str() + " (host: " +
-         mlir::spider::stringifyCpuIsa(host).str() + ")";
+         mlir::spider::stringifyCpuIsa(host).str() + ", " +
+         llvm::sys::getHostCPUName().str() + "), LLVM model " + model;
 }
 
 /// The threads the benchmarks compile for: $SPIDER_NUM_THREADS (0: every
@@ -90,6 +98,10 @@ inline void buildBenchPipeline(mlir::OpPassManager &pm) {
   // A tile database measured on the host (bench/spider-tune.sh).
   if (const char *db = std::getenv("SPIDER_TILE_DB"))
     options.tileDatabase = db;
+  // The LLVM scheduling model (spider-cpu-pipeline's tune-cpu: isa by
+  // default; target: the host CPU's own, as before spider-set-tune-cpu).
+  if (const char *tune = std::getenv("SPIDER_TUNE_CPU"))
+    options.tuneCpu = tune;
   mlir::spider::buildCPUPipeline(pm, options);
 }
 

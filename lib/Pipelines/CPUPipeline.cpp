@@ -79,4 +79,8 @@ void mlir::spider::buildCPUPipeline(OpPassManager &pm,
   pm.addPass(createConvertToLLVMPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
+  SpiderSetTuneCpuOptions tune;
+  tune.tuneCpu = options.tuneCpu;
+  tune.cpuIsa = options.cpuIsa;
+  pm.addPass(createSpiderSetTuneCpu(tune));
 }

@@ -25,9 +25,9 @@
 // PROFILE: spider profile: per spider.pit
 // PROFILE: 0   linalg.matmul at spider-run.mlir:{{[0-9]+}}:{{[0-9]+}} 1 {{.*}} pit
 // PROFILE: index construction: 1 calls
-// PROFILE: cpu-isa: {{avx512|avx2|sse}} (host)
+// PROFILE: cpu-isa: {{avx512|avx2|sse}} (host), host CPU {{.+}}, LLVM model {{skylake-avx512|haswell|generic}}
 // AVX2: check 0.25: max relative error 0 ok
-// AVX2: cpu-isa: avx2{{$}}
+// AVX2: cpu-isa: avx2, host CPU {{.+}}, LLVM model haswell{{$}}
 // BADISA: Cannot find option named 'avx1'
 // DBISA: tile database '{{.*}}tile-db-avx2.txt' was measured for avx2, and the code is compiled for sse
 // BADTHREADS: spider-run: error: SPIDER_NUM_THREADS=two is not a thread count (a number from 0, every core, to 4096)

@@ -81,6 +81,13 @@ static cl::opt<std::string> tileDatabase(
              "built-in table of the ISA)"),
     cl::init(std::getenv("SPIDER_TILE_DB") ? std::getenv("SPIDER_TILE_DB")
                                            : ""));
+static cl::opt<std::string> tuneCpu(
+    "tune-cpu",
+    cl::desc("The CPU whose LLVM scheduling model compiles the program "
+             "(spider-cpu-pipeline's tune-cpu): isa (that of the ISA's "
+             "psABI level), target (the host CPU's own), or an LLVM x86-64 "
+             "CPU name"),
+    cl::init("isa"));
 static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"),
                                   cl::Prefix, cl::init(3));
 static cl::opt<bool> dumpLLVM("dump-mlir",
@@ -216,6 +223,7 @@ int main(int argc, char **argv) {
     options.cpuIsa = cpuIsa;
     options.threads = threads;
     options.tileDatabase = tileDatabase;
+    options.tuneCpu = tuneCpu;
     mlir::spider::buildCPUPipeline(pm, options);
     if (failed(pm.run(*module)))
       return fail("compilation failed");
@@ -246,6 +254,13 @@ int main(int argc, char **argv) {
                    << mlir::spider::stringifyCpuIsa(
                           mlir::spider::resolveCpuIsa(cpuIsa))
                    << (cpuIsa == mlir::spider::CpuIsa::Host ? " (host)" : "")
+                   << ", host CPU " << llvm::sys::getHostCPUName()
+                   << ", LLVM model "
+                   << (tuneCpu == "isa"
+                           ? mlir::spider::llvmTuneCpuForIsa(cpuIsa).str()
+                       : tuneCpu.empty() || tuneCpu == "target"
+                           ? std::string("the host CPU's")
+                           : std::string(tuneCpu))
                    << "\n";
   }
   return 0;

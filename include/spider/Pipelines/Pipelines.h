@@ -87,6 +87,14 @@ struct CPUPipelineOptions : public SpiderPipelineOptions<CPUPipelineOptions> {
                      "are chosen (host: the CPU the compiler runs on)"),
       llvm::cl::init(CpuIsa::Host),
       llvm::cl::values(SPIDER_CPU_ISA_CL_VALUES)};
+  PassOptions::Option<std::string> tuneCpu{
+      *this, "tune-cpu",
+      llvm::cl::desc("The CPU whose LLVM scheduling model compiles the "
+                     "code (spider-set-tune-cpu): isa (default: the model "
+                     "of cpu-isa's psABI level, under which the register "
+                     "tiles stay in registers), target (the target CPU's "
+                     "own), or an LLVM x86-64 CPU name"),
+      llvm::cl::init("isa")};
   PassOptions::Option<std::string> tileDatabase{
       *this, "tile-database",
       llvm::cl::desc("A tile database file measured on the host "

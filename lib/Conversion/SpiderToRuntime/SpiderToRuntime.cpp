@@ -47,8 +47,11 @@ void stripEncodings(ModuleOp module) {
       for (Block &block : region)
         for (BlockArgument arg : block.getArguments())
           arg.setType(dropEncoding(arg.getType()));
-    if (auto func = dyn_cast<FunctionOpInterface>(op)) {
-      auto type = cast<FunctionType>(func.getFunctionType());
+    // Functions typed otherwise (llvm.func: LLVM types hold no encoding)
+    // are left alone.
+    auto func = dyn_cast<FunctionOpInterface>(op);
+    if (auto type = func ? dyn_cast<FunctionType>(func.getFunctionType())
+                         : FunctionType()) {
       SmallVector<Type> inputs, results;
       for (Type t : type.getInputs())
         inputs.push_back(dropEncoding(t));

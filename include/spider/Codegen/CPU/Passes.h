@@ -3,7 +3,8 @@
 // spider-specialize-packed-contractions, spider-tile-and-vectorize (the
 // dense micro-kernel), spider-inline-alloca-scopes and
 // spider-schedule-openmp-loops (for OpenMP threads) and
-// spider-hoist-vector-transfers (accumulators kept in registers).
+// spider-hoist-vector-transfers (accumulators kept in registers) and
+// spider-set-tune-cpu (the LLVM scheduling model of every function).
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +13,7 @@
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/OpenMP/OpenMPDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"

@@ -235,4 +235,55 @@ def SpiderHoistVectorTransfers
   }];
 }
 
+def SpiderSetTuneCpu : Pass<"spider-set-tune-cpu", "::mlir::ModuleOp"> {
+  let summary = "Names the CPU whose scheduling model LLVM compiles each function for";
+  let description = [{
+    Gives every `llvm.func` with a body that has no `tune_cpu` of its own
+    `tune_cpu = "<cpu>"` (LLVM's `"tune-cpu"` function attribute): LLVM's
+    optimizer and backend then schedule and allocate registers with that
+    CPU's model, whatever CPU they emit instructions for (`-mcpu` of llc,
+    the host CPU of a JIT). The instructions, and so the ISA, stay the
+    target CPU's.
+
+    With `tune-cpu=isa` (the default), the CPU is the one whose model LLVM
+    gives the psABI level of `cpu-isa`: `skylake-avx512` for AVX-512
+    (x86-64-v4), `haswell` for AVX2 (x86-64-v3), `generic` for SSE2. That
+    is because of what the other models do to Spider's register tiles. The
+    AVX-512 tile (6x64x4: 24 accumulators, 4 rows of B, a broadcast of A)
+    fills the 32 zmm registers exactly. Under the skylake-avx512 model
+    (and sapphirerapids, icelake-server) LLVM 22 keeps it there; under
+    `znver4` and `znver5`, the host CPU of a JIT on an AMD EPYC 9004 or
+    9005, it spills and reloads 34 zmm registers per k block of the
+    kernel, and 83 under `generic` (after `-O3`). On an EPYC 9004 they
+    made the dense kernel 1.33x slower at 2048^3, and its time vary by
+    1.5x from process to process (docs/performance.md, "AMD EPYC 9004").
+    `Codegen/CPU/register-tiles-fit.mlir` compiles every ISA's tile for
+    those CPUs and checks that nothing spills.
+
+    `tune-cpu=target` (or empty) sets nothing: each function keeps its
+    target CPU's model. Any other value is an LLVM x86-64 CPU name, set as
+    it is; a name LLVM does not know is an error (LLVM would only warn
+    about it, and ignore it).
+
+    Example:
+
+    ```mlir
+    llvm.func @compute(%a: !llvm.ptr) { ... }
+    // becomes, for AVX-512
+    llvm.func @compute(%a: !llvm.ptr) attributes {tune_cpu = "skylake-avx512"} { ... }
+    ```
+  }];
+  let options = [
+    Option<"tuneCpu", "tune-cpu", "std::string", /*default=*/"\"isa\"",
+           "The CPU whose LLVM scheduling model compiles every function: "
+           "isa (the model of cpu-isa's psABI level), target or empty "
+           "(each function's target CPU), or an LLVM x86-64 CPU name">,
+    Option<"cpuIsa", "cpu-isa", "::mlir::spider::CpuIsa",
+           /*default=*/"::mlir::spider::CpuIsa::Host",
+           "The vector ISA of tune-cpu=isa (host: the CPU the pass runs on)",
+           [{::llvm::cl::values(SPIDER_CPU_ISA_CL_VALUES)}]>,
+  ];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
 #endif // SPIDER_CODEGEN_CPU_PASSES_TD

@@ -98,6 +98,24 @@ inline llvm::StringRef llvmCpuForIsa(CpuIsa isa) {
   return "";
 }
 
+/// The LLVM CPU whose scheduling model compiles code for `isa` (a `Host`
+/// is resolved first): the model LLVM itself gives that psABI level
+/// (x86-64-v4 is scheduled as skylake-avx512, x86-64-v3 as haswell), under
+/// which the ISA's register tile stays in registers on every x86-64 CPU
+/// that has the ISA. spider-set-tune-cpu says why it is not the host's.
+inline llvm::StringRef llvmTuneCpuForIsa(CpuIsa isa) {
+  switch (resolveCpuIsa(isa)) {
+  case CpuIsa::AVX512:
+    return "skylake-avx512";
+  case CpuIsa::AVX2:
+    return "haswell";
+  case CpuIsa::Host:
+  case CpuIsa::SSE:
+    return "generic";
+  }
+  return "generic";
+}
+
 } // namespace mlir::spider
 
 #endif // SPIDER_DIALECT_SPIDER_IR_CPUISA_H
