@@ -40,11 +40,12 @@ struct SetTuneCpuPass
              "such as skylake-avx512, znver4, haswell)";
       return signalPassFailure();
     }
+    // The module's own functions: nested modules (a gpu.module's device
+    // code) are compiled for other targets.
     StringAttr name = StringAttr::get(&getContext(), cpu);
-    getOperation().walk([&](LLVM::LLVMFuncOp func) {
+    for (auto func : getOperation().getOps<LLVM::LLVMFuncOp>())
       if (!func.isExternal() && !func.getTuneCpuAttr())
         func.setTuneCpuAttr(name);
-    });
   }
 };
 } // namespace

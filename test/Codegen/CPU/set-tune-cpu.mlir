@@ -22,6 +22,9 @@
 // A declaration has no code to schedule.
 // CHECK:       llvm.func @external(i64)
 // CHECK-NOT:   tune_cpu
+// Nor does a nested module's device code, compiled for another target.
+// CHECK:       gpu.module @kernels
+// CHECK-NEXT:    llvm.func @device(%{{.*}}: i64) -> i64 {
 
 // TARGET:     llvm.func @compute(%{{.*}}: i64) -> i64 {
 // TARGET-NEXT:   llvm.return
@@ -41,4 +44,9 @@ module {
     llvm.return %a : i64
   }
   llvm.func @external(i64)
+  gpu.module @kernels {
+    llvm.func @device(%a: i64) -> i64 {
+      llvm.return %a : i64
+    }
+  }
 }

@@ -238,7 +238,8 @@ def SpiderHoistVectorTransfers
 def SpiderSetTuneCpu : Pass<"spider-set-tune-cpu", "::mlir::ModuleOp"> {
   let summary = "Names the CPU whose scheduling model LLVM compiles each function for";
   let description = [{
-    Gives every `llvm.func` with a body that has no `tune_cpu` of its own
+    Gives every `llvm.func` of the module (not of nested modules such as a
+    `gpu.module`'s device code) with a body that has no `tune_cpu` of its own
     `tune_cpu = "<cpu>"` (LLVM's `"tune-cpu"` function attribute): LLVM's
     optimizer and backend then schedule and allocate registers with that
     CPU's model, whatever CPU they emit instructions for (`-mcpu` of llc,
