@@ -188,3 +188,19 @@ func.func @nested_pit(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>, %c: tensor<6
   } -> tensor<64x64xf32>
   return %r : tensor<64x64xf32>
 }
+
+// -----
+
+// An operand with a dimension of size 0: no work to skip and no group to
+// slice (its slices would start out of bounds, which the verifier rejects).
+func.func @empty_depth(%a: tensor<64x0xf32>, %b: tensor<0x64xf32>, %c: tensor<64x64xf32>,
+                       %i: !spider.index<microtile = [32, 1], pack_dim = 1>) -> tensor<64x64xf32> {
+  // expected-remark@+1 {{lowered densely: an operand has a dimension of size 0}}
+  %r = spider.pit ins(%a, %b : tensor<64x0xf32>, tensor<0x64xf32>) outs(%c : tensor<64x64xf32>)
+         index(%i : !spider.index<microtile = [32, 1], pack_dim = 1>) sparse_operand = 0 pack_dim = 2 {
+  ^bb0(%x: tensor<64x0xf32>, %y: tensor<0x64xf32>, %z: tensor<64x64xf32>):
+    %m = linalg.matmul ins(%x, %y : tensor<64x0xf32>, tensor<0x64xf32>) outs(%z : tensor<64x64xf32>) -> tensor<64x64xf32>
+    spider.yield %m : tensor<64x64xf32>
+  } -> tensor<64x64xf32>
+  return %r : tensor<64x64xf32>
+}

@@ -92,10 +92,13 @@ spider_diff::invalidMicrotileSpec(llvm::ArrayRef<std::string> specs) {
 std::vector<Microtile>
 spider_diff::candidateMicrotiles(llvm::ArrayRef<int64_t> shape,
                                  llvm::ArrayRef<std::string> specs) {
-  // A dynamic size caps nothing.
+  // A dynamic size caps nothing; an empty axis still gets a size of 1
+  // (micro-tiles are positive, and the zeroed tiles divide by them).
   auto cap = [&](size_t axis, int64_t size) {
     int64_t extent = shape[axis];
-    return ShapedType::isDynamic(extent) ? size : std::min(size, extent);
+    return ShapedType::isDynamic(extent)
+               ? size
+               : std::max<int64_t>(1, std::min(size, extent));
   };
   std::vector<Microtile> tiles;
   auto add = [&](Microtile tile) {

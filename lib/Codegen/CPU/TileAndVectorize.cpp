@@ -280,6 +280,11 @@ struct TileAndVectorizePass
                                  ArrayRef<int64_t> reg) {
     if (op.getNumLoops() == 0)
       return success();
+    // An op with a loop of no iterations computes nothing: left to
+    // convert-linalg-to-loops (upstream's tiling computed its tile sizes
+    // from that extent and crashed).
+    if (llvm::is_contained(op.getStaticLoopRanges(), 0))
+      return success();
     op = relabelIteratorsByMaps(rewriter, op);
     // Before blocking, which replaces `op`.
     std::optional<std::array<int64_t, 3>> mnk = contractionLoops(op);

@@ -50,3 +50,15 @@ func.func @running_difference(%x: tensor<8x32xf32>, %acc: tensor<8xf32>) -> tens
   } -> tensor<8xf32>
   return %0 : tensor<8xf32>
 }
+
+// -----
+
+// A loop of no iterations: nothing to compute, so nothing is tiled (upstream
+// tiling crashed on the extent of 0). Left as it is, without a remark.
+// CHECK-LABEL: func.func @empty_rows
+// CHECK-NOT:     scf.for
+// CHECK:         linalg.matmul {{.*}} -> tensor<0x64xf32>
+func.func @empty_rows(%a: tensor<0x64xf32>, %b: tensor<64x64xf32>, %c: tensor<0x64xf32>) -> tensor<0x64xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<0x64xf32>, tensor<64x64xf32>) outs(%c : tensor<0x64xf32>) -> tensor<0x64xf32>
+  return %r : tensor<0x64xf32>
+}

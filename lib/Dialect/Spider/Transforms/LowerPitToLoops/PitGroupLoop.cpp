@@ -1203,6 +1203,12 @@ std::string mlir::spider::planPitLowering(PitOp pit, PitPlan &plan) {
   plan.packTile = pit.getIndex().getType().getMicrotile()[plan.packAxis];
   if (!plan.computation)
     return "the computation is not a linalg op";
+  // Nothing to skip, and no group to slice (slices of an empty dimension
+  // would start out of bounds).
+  for (Value operand : pit.getOperands().drop_back())
+    if (auto type = dyn_cast<RankedTensorType>(operand.getType()))
+      if (llvm::is_contained(type.getShape(), 0))
+        return "an operand has a dimension of size 0";
   return explainUnsupported(plan);
 }
 
