@@ -150,3 +150,27 @@ func.func @cast_into_pit(%a: tensor<8x8xf32>, %b: tensor<8x8xf32>, %c: tensor<8x
   } -> tensor<?x?xf32>
   return %r : tensor<?x?xf32>
 }
+
+// -----
+
+// Upstream's canonicalization of a linalg op in a spider.pit body casts a
+// dynamic operand to the static shape it infers from the others; the cast
+// moves out onto the input (a body holds linalg computations only, and the
+// verifier rejected the result). Found by trying Spider from outside.
+// CHECK-LABEL: func.func @cast_in_body
+// CHECK-SAME:    (%[[A:.*]]: tensor<64x64xf32, #spider.sparse<microtile = [8, 1]>>,
+// CHECK:         spider.pit ins(%[[A]], %{{.*}} : tensor<64x64xf32, #spider.sparse<microtile = [8, 1]>>, tensor<64x64xf32>)
+// CHECK-NEXT:    ^bb0(%[[X:.*]]: tensor<64x64xf32, #spider.sparse<microtile = [8, 1]>>,
+// CHECK-NOT:       tensor.cast
+// CHECK:           linalg.matmul ins(%[[X]], %{{.*}} : tensor<64x64xf32, #spider.sparse<microtile = [8, 1]>>, tensor<64x64xf32>)
+func.func @cast_in_body(%a: tensor<64x64xf32, #spider.sparse<microtile = [8, 1]>>, %b: tensor<64x64xf32>, %c: tensor<64x64xf32>,
+                        %i: !spider.index<microtile = [8, 1], pack_dim = 1>) -> tensor<64x64xf32> {
+  %at = tensor.cast %a : tensor<64x64xf32, #spider.sparse<microtile = [8, 1]>> to tensor<?x64xf32, #spider.sparse<microtile = [8, 1]>>
+  %r = spider.pit ins(%at, %b : tensor<?x64xf32, #spider.sparse<microtile = [8, 1]>>, tensor<64x64xf32>) outs(%c : tensor<64x64xf32>)
+         index(%i : !spider.index<microtile = [8, 1], pack_dim = 1>) sparse_operand = 0 pack_dim = 2 {
+  ^bb0(%x: tensor<?x64xf32, #spider.sparse<microtile = [8, 1]>>, %y: tensor<64x64xf32>, %z: tensor<64x64xf32>):
+    %m = linalg.matmul ins(%x, %y : tensor<?x64xf32, #spider.sparse<microtile = [8, 1]>>, tensor<64x64xf32>) outs(%z : tensor<64x64xf32>) -> tensor<64x64xf32>
+    spider.yield %m : tensor<64x64xf32>
+  } -> tensor<64x64xf32>
+  return %r : tensor<64x64xf32>
+}

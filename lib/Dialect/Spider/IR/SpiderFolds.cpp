@@ -205,3 +205,44 @@ void IndexArraysOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                                 MLIRContext *context) {
   results.add<ConstantIndexArrays>(context);
 }
+
+namespace {
+/// A `tensor.cast` in a spider.pit body of an input's block argument, its
+/// only use, moves out of the body: the input becomes the cast of the
+/// operand, and the block argument takes the cast's type. Upstream's
+/// canonicalization of linalg ops puts such casts there (a matmul whose
+/// sparse operand is `tensor<?x64xf32>` beside a static output gets it cast
+/// to `tensor<64x64xf32>`), and a body holds linalg computations only.
+struct HoistInputCastsOutOfPit : public OpRewritePattern<PitOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(PitOp pit,
+                                PatternRewriter &rewriter) const override {
+    Block &body = pit.getBody().front();
+    bool changed = false;
+    for (unsigned i = 0, e = pit.getInputs().size(); i < e; ++i) {
+      BlockArgument arg = body.getArgument(i);
+      if (!arg.hasOneUse())
+        continue;
+      auto cast = dyn_cast<tensor::CastOp>(*arg.getUsers().begin());
+      if (!cast || cast.getSource() != arg)
+        continue;
+      Value input = pit.getInputs()[i];
+      rewriter.setInsertionPoint(pit);
+      Value outside = tensor::CastOp::create(rewriter, cast.getLoc(),
+                                             cast.getType(), input);
+      rewriter.modifyOpInPlace(pit, [&] {
+        pit.getInputsMutable()[i].set(outside);
+        arg.setType(cast.getType());
+      });
+      rewriter.replaceOp(cast, arg);
+      changed = true;
+    }
+    return success(changed);
+  }
+};
+} // namespace
+
+void PitOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                        MLIRContext *context) {
+  results.add<HoistInputCastsOutOfPit>(context);
+}

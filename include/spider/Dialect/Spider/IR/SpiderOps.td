@@ -448,7 +448,10 @@ def Spider_PitOp : Spider_Op<"pit", [
     The body's block arguments stand for `ins` then `outs`, with the same
     types; it is isolated from above, so values the computation's own region
     captures are extra `ins` (after the computation's inputs) or constants
-    inside the body. The results have the types of `outs`.
+    inside the body. The results have the types of `outs`. Canonicalization
+    moves a `tensor.cast` of an input's block argument (its only use) out
+    of the body, onto the input: upstream's canonicalization of linalg ops
+    casts operands to the static shapes it infers.
     The verifier checks that `pack_dim` is a loop dimension of the body's
     computation along which it is permutation invariant, that the sparse
     operand's indexing map sends the index's pack axis to exactly that loop
@@ -492,6 +495,7 @@ def Spider_PitOp : Spider_Op<"pit", [
   }];
   let hasVerifier = 1;
   let hasRegionVerifier = 1;
+  let hasCanonicalizer = 1;
   let extraClassDeclaration = [{
     /// The computation of the body: its only one, or the head of a chain
     /// (the first); null if there is none.
