@@ -62,3 +62,23 @@ func.func @empty_rows(%a: tensor<0x64xf32>, %b: tensor<64x64xf32>, %c: tensor<0x
   %r = linalg.matmul ins(%a, %b : tensor<0x64xf32>, tensor<64x64xf32>) outs(%c : tensor<0x64xf32>) -> tensor<0x64xf32>
   return %r : tensor<0x64xf32>
 }
+
+// -----
+
+// A spider.pit not lowered yet: its body is spider-lower-pit-to-loops' to
+// lower (a tiled body would no longer verify as a spider.pit's).
+// CHECK-LABEL: func.func @pit_not_lowered
+// CHECK:         spider.pit
+// CHECK-NOT:       scf.for
+// CHECK:           linalg.matmul
+// CHECK-NEXT:      spider.yield
+func.func @pit_not_lowered(%a: tensor<64x64xf32>, %b: tensor<64x32xf32>, %out: tensor<64x32xf32>,
+                           %i: !spider.index<microtile = [32, 1], pack_dim = 1>) -> tensor<64x32xf32> {
+  %r = spider.pit ins(%a, %b : tensor<64x64xf32>, tensor<64x32xf32>) outs(%out : tensor<64x32xf32>)
+         index(%i : !spider.index<microtile = [32, 1], pack_dim = 1>) sparse_operand = 0 pack_dim = 2 {
+  ^bb0(%x: tensor<64x64xf32>, %y: tensor<64x32xf32>, %z: tensor<64x32xf32>):
+    %m = linalg.matmul ins(%x, %y : tensor<64x64xf32>, tensor<64x32xf32>) outs(%z : tensor<64x32xf32>) -> tensor<64x32xf32>
+    spider.yield %m : tensor<64x32xf32>
+  } -> tensor<64x32xf32>
+  return %r : tensor<64x32xf32>
+}
