@@ -174,3 +174,28 @@ func.func @cast_in_body(%a: tensor<64x64xf32, #spider.sparse<microtile = [8, 1]>
   } -> tensor<64x64xf32>
   return %r : tensor<64x64xf32>
 }
+
+// -----
+
+// The same on an output, whose result the body casts back for the yield:
+// the output, its block argument and the result take the static type, and
+// the result is cast back after the spider.pit.
+// CHECK-LABEL: func.func @cast_of_output
+// CHECK-SAME:    %[[O:[a-z0-9]+]]: tensor<?x?xf32>
+// CHECK:         %[[S:.*]] = tensor.cast %[[O]] : tensor<?x?xf32> to tensor<32x16xf32>
+// CHECK:         %[[R:.*]] = spider.pit {{.*}} outs(%[[S]] : tensor<32x16xf32>)
+// CHECK-NOT:       tensor.cast
+// CHECK:           spider.yield %{{.*}} : tensor<32x16xf32>
+// CHECK:         } -> tensor<32x16xf32>
+// CHECK:         %[[B:.*]] = tensor.cast %[[R]] : tensor<32x16xf32> to tensor<?x?xf32>
+// CHECK:         return %[[B]]
+func.func @cast_of_output(%a: tensor<32x64xf32, #spider.sparse<microtile = [4, 1]>>, %b: tensor<64x16xf32>, %o: tensor<?x?xf32>,
+                          %i: !spider.index<microtile = [4, 1], pack_dim = 1>) -> tensor<?x?xf32> {
+  %r = spider.pit ins(%a, %b : tensor<32x64xf32, #spider.sparse<microtile = [4, 1]>>, tensor<64x16xf32>) outs(%o : tensor<?x?xf32>)
+         index(%i : !spider.index<microtile = [4, 1], pack_dim = 1>) sparse_operand = 0 pack_dim = 2 {
+  ^bb0(%x: tensor<32x64xf32, #spider.sparse<microtile = [4, 1]>>, %y: tensor<64x16xf32>, %z: tensor<?x?xf32>):
+    %m = linalg.matmul ins(%x, %y : tensor<32x64xf32, #spider.sparse<microtile = [4, 1]>>, tensor<64x16xf32>) outs(%z : tensor<?x?xf32>) -> tensor<?x?xf32>
+    spider.yield %m : tensor<?x?xf32>
+  } -> tensor<?x?xf32>
+  return %r : tensor<?x?xf32>
+}

@@ -1,5 +1,6 @@
 // A marked operand seen through a tensor.cast that forgets its rows
-// (tensor<12x16xf32> as tensor<?x16xf32>) beside a static output: upstream's
+// (tensor<12x16xf32> as tensor<?x16xf32>) beside a static output, and an
+// output that forgets its shape beside static inputs: upstream's
 // canonicalization then cast it back inside the spider.pit body, which the
 // verifier rejected. Found by trying Spider from outside (since fixed: the
 // cast moves out of the body).
@@ -79,5 +80,12 @@ func.func @main() {
   %r = linalg.matmul ins(%Ad, %W : tensor<?x16xf32, #spider.sparse<microtile = [4, 1]>>, tensor<16x5xf32>) outs(%C : tensor<12x5xf32>) -> tensor<12x5xf32>
   %r_u = tensor.cast %r : tensor<12x5xf32> to tensor<*xf32>
   call @printMemrefF32(%r_u) : (tensor<*xf32>) -> ()
+  // And an output that forgets its shape.
+  %C2_v = arith.constant 0.75 : f32
+  %C2 = linalg.fill ins(%C2_v : f32) outs(%C_e : tensor<12x5xf32>) -> tensor<12x5xf32>
+  %Cd = tensor.cast %C2 : tensor<12x5xf32> to tensor<?x?xf32>
+  %rd = linalg.matmul ins(%As, %W : tensor<12x16xf32, #spider.sparse<microtile = [4, 1]>>, tensor<16x5xf32>) outs(%Cd : tensor<?x?xf32>) -> tensor<?x?xf32>
+  %rd_u = tensor.cast %rd : tensor<?x?xf32> to tensor<*xf32>
+  call @printMemrefF32(%rd_u) : (tensor<*xf32>) -> ()
   return
 }

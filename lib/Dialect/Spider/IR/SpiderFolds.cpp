@@ -209,7 +209,8 @@ void IndexArraysOp::getCanonicalizationPatterns(RewritePatternSet &results,
 namespace {
 /// A `tensor.cast` in a spider.pit body of an input's block argument, its
 /// only use, moves out of the body: the input becomes the cast of the
-/// operand, and the block argument takes the cast's type. Upstream's
+/// operand, and the block argument takes the cast's type (outputs too,
+/// when the yield casts back). Upstream's
 /// canonicalization of linalg ops puts such casts there (a matmul whose
 /// sparse operand is `tensor<?x64xf32>` beside a static output gets it cast
 /// to `tensor<64x64xf32>`), and a body holds linalg computations only.
@@ -235,6 +236,42 @@ struct HoistInputCastsOutOfPit : public OpRewritePattern<PitOp> {
         arg.setType(cast.getType());
       });
       rewriter.replaceOp(cast, arg);
+      changed = true;
+    }
+    // An output cast to a static type whose result is cast back for the
+    // yield (static shape inference on a linalg op's init): the output,
+    // the block argument and the result take the static type, and the
+    // result is cast back after the spider.pit.
+    auto yield = cast<YieldOp>(body.getTerminator());
+    unsigned numInputs = pit.getInputs().size();
+    for (unsigned j = 0, e = pit.getOutputs().size(); j < e; ++j) {
+      BlockArgument arg = body.getArgument(numInputs + j);
+      if (!arg.hasOneUse())
+        continue;
+      auto cast = dyn_cast<tensor::CastOp>(*arg.getUsers().begin());
+      auto back = yield.getOperand(j).getDefiningOp<tensor::CastOp>();
+      if (!cast || cast.getSource() != arg || !back || !back->hasOneUse() ||
+          back.getSource().getType() != cast.getType())
+        continue;
+      Type oldType = arg.getType();
+      Value output = pit.getOutputs()[j];
+      rewriter.setInsertionPoint(pit);
+      Value outside = tensor::CastOp::create(rewriter, cast.getLoc(),
+                                             cast.getType(), output);
+      Value result = pit->getResult(j);
+      rewriter.modifyOpInPlace(pit, [&] {
+        pit.getOutputsMutable()[j].set(outside);
+        arg.setType(cast.getType());
+        result.setType(cast.getType());
+      });
+      rewriter.modifyOpInPlace(
+          yield, [&] { yield->setOperand(j, back.getSource()); });
+      rewriter.eraseOp(back);
+      rewriter.replaceOp(cast, arg);
+      rewriter.setInsertionPointAfter(pit);
+      auto restored =
+          tensor::CastOp::create(rewriter, pit.getLoc(), oldType, result);
+      rewriter.replaceAllUsesExcept(result, restored.getResult(), restored);
       changed = true;
     }
     return success(changed);
