@@ -693,9 +693,10 @@ struct TileAndVectorizePass
       types.push_back(getElementTypeOrSelf(operand.get().getType()));
     if (llvm::all_equal(types))
       return true;
-    // vector.contract takes one element type for both factors (it extends
-    // them together to the accumulator's): f16 times f32 takes the generic
-    // path, which keeps the body's casts.
+    // vector.contract takes one element type for both factors, which it
+    // extends to the accumulator's: f16 times f32, or f32 factors into an
+    // f16 accumulator (a truncation), take the generic path, which keeps
+    // the body's casts.
     if (op.getNumDpsInputs() != 2 ||
         getElementTypeOrSelf(op.getDpsInputOperand(0)->get().getType()) !=
             getElementTypeOrSelf(op.getDpsInputOperand(1)->get().getType()))
@@ -703,6 +704,11 @@ struct TileAndVectorizePass
     bool allFloat = llvm::all_of(types, llvm::IsaPred<FloatType>);
     bool allInteger = llvm::all_of(types, llvm::IsaPred<IntegerType>);
     if (!allFloat && !allInteger)
+      return false;
+    if (getElementTypeOrSelf(op.getDpsInputOperand(0)->get().getType())
+            .getIntOrFloatBitWidth() >=
+        getElementTypeOrSelf(op.getDpsInitOperand(0)->get().getType())
+            .getIntOrFloatBitWidth())
       return false;
     FailureOr<linalg::ContractionDimensions> dims =
         linalg::inferContractionDims(op);

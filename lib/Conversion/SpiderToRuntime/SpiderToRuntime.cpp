@@ -297,13 +297,21 @@ struct ConvertSpiderToRuntimePass
     for (OpOperand &use : op->getResult(0).getUses()) {
       Operation *user = use.getOwner();
       if (!isa<IndexArraysOp, IndexNonZerosOp>(user)) {
+        // A spider.pit is lowered before this pass, into what reads the
+        // index (spider.index_arrays).
         InFlightDiagnostic diag =
-            op->emitOpError()
-            << "convert-spider-to-runtime cannot lower this index: it is used "
-               "by '"
-            << user->getName()
-            << "'; indices may only feed spider.pit (and spider.index_arrays, "
-               "spider.index_nonzeros)";
+            isa<PitOp>(user)
+                ? op->emitOpError()
+                      << "convert-spider-to-runtime cannot lower this index: "
+                         "it is used by a spider.pit that is not lowered yet "
+                         "(run spider-lower-pit-to-loops or "
+                         "spider-lower-pit-to-gpu first)"
+                : op->emitOpError()
+                      << "convert-spider-to-runtime cannot lower this index: "
+                         "it is used by '"
+                      << user->getName()
+                      << "'; indices may only feed spider.pit (and "
+                         "spider.index_arrays, spider.index_nonzeros)";
         diag.attachNote(user->getLoc()) << "used here";
         return diag;
       }

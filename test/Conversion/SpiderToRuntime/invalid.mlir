@@ -86,3 +86,20 @@ func.func @index_argument(%i: !spider.index<microtile = [1, 1], pack_dim = 1>) -
   %n = spider.index_nonzeros %i : !spider.index<microtile = [1, 1], pack_dim = 1>
   return %n : index
 }
+
+// -----
+
+// A spider.pit left in the module: it is lowered first, into what reads
+// the index.
+func.func @pit_not_lowered(%a: tensor<32x64xf32>, %b: tensor<64x16xf32>, %o: tensor<32x16xf32>) -> tensor<32x16xf32> {
+  // expected-error@+1 {{convert-spider-to-runtime cannot lower this index: it is used by a spider.pit that is not lowered yet (run spider-lower-pit-to-loops or spider-lower-pit-to-gpu first)}}
+  %i = spider.detect %a : tensor<32x64xf32> -> !spider.index<microtile = [1, 4], pack_dim = 0>
+  // expected-note@+1 {{used here}}
+  %p = spider.pit ins(%a, %b : tensor<32x64xf32>, tensor<64x16xf32>) outs(%o : tensor<32x16xf32>)
+         index(%i : !spider.index<microtile = [1, 4], pack_dim = 0>) sparse_operand = 0 pack_dim = 0 {
+  ^bb0(%x: tensor<32x64xf32>, %y: tensor<64x16xf32>, %z: tensor<32x16xf32>):
+    %m = linalg.matmul ins(%x, %y : tensor<32x64xf32>, tensor<64x16xf32>) outs(%z : tensor<32x16xf32>) -> tensor<32x16xf32>
+    spider.yield %m : tensor<32x16xf32>
+  } -> tensor<32x16xf32>
+  return %p : tensor<32x16xf32>
+}

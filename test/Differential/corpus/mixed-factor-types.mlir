@@ -1,8 +1,9 @@
 // Matmuls whose two factors have different element types (f16 times f32
-// into f32, i8 times i32 into i32), which upstream's linalg.matmul allows.
+// into f32, i8 times i32 into i32), and one whose accumulator is narrower
+// than its factors (f32 into f16), which upstream's linalg.matmul allows.
 // Found by trying Spider from outside (since fixed):
 // spider-tile-and-vectorize made one vector.contract of them, which takes a
-// single factor type, and the IR did not verify.
+// single factor type and only extends it, and the IR did not verify.
 // RUN: %spider_diff_corpus %s
 
 func.func private @printMemrefF32(tensor<*xf32>) attributes {llvm.emit_c_interface}
@@ -102,6 +103,18 @@ func.func @main() {
   %Ci = linalg.fill ins(%Ci_v : i32) outs(%Ci_e : tensor<12x5xi32>) -> tensor<12x5xi32>
   %r = linalg.matmul ins(%Ah, %W : tensor<12x16xf16>, tensor<16x5xf32>) outs(%C : tensor<12x5xf32>) -> tensor<12x5xf32>
   %ri = linalg.matmul ins(%Ai, %Wi : tensor<12x16xi8>, tensor<16x5xi32>) outs(%Ci : tensor<12x5xi32>) -> tensor<12x5xi32>
+  %Ch_e = tensor.empty() : tensor<12x5xf16>
+  %Ch_v = arith.constant 0.5 : f16
+  %Ch = linalg.fill ins(%Ch_v : f16) outs(%Ch_e : tensor<12x5xf16>) -> tensor<12x5xf16>
+  %rh = linalg.matmul ins(%A, %W : tensor<12x16xf32>, tensor<16x5xf32>) outs(%Ch : tensor<12x5xf16>) -> tensor<12x5xf16>
+  %rh_e = tensor.empty() : tensor<12x5xf32>
+  %rh32 = linalg.generic {indexing_maps = [affine_map<(d0,d1) -> (d0,d1)>, affine_map<(d0,d1) -> (d0,d1)>], iterator_types = ["parallel", "parallel"]} ins(%rh : tensor<12x5xf16>) outs(%rh_e : tensor<12x5xf32>) {
+  ^bb0(%x: f16, %o: f32):
+    %t = arith.extf %x : f16 to f32
+    linalg.yield %t : f32
+  } -> tensor<12x5xf32>
+  %rh_u = tensor.cast %rh32 : tensor<12x5xf32> to tensor<*xf32>
+  call @printMemrefF32(%rh_u) : (tensor<*xf32>) -> ()
   %r_u = tensor.cast %r : tensor<12x5xf32> to tensor<*xf32>
   call @printMemrefF32(%r_u) : (tensor<*xf32>) -> ()
   %ri_u = tensor.cast %ri : tensor<12x5xi32> to tensor<*xi32>

@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <limits>
+#include <sstream>
 
 namespace mlir::spider {
 #define GEN_PASS_DEF_SPIDERSELECTTILES
@@ -47,6 +48,15 @@ struct SelectTilesPass
   using Base::Base;
 
   void runOnOperation() override {
+    // An option is input: a density is a fraction (NaN fails this too).
+    if (!(assumedDensity >= 0.0 && assumedDensity <= 1.0)) {
+      std::ostringstream value; // As written: -1, 1.5, nan.
+      value << assumedDensity;
+      emitError(getOperation()->getLoc())
+          << "spider-select-tiles: assumed-density " << value.str()
+          << " must lie in [0, 1] (the fraction of active micro-tiles)";
+      return signalPassFailure();
+    }
     const TileCostModel *model = &TileCostModel::get(target, cpuIsa);
     if (!tileDatabase.empty()) {
       if (target != Target::CPU) {
