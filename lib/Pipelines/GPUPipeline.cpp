@@ -92,6 +92,8 @@ void mlir::spider::buildGPUPipelinePreparation(
   // size was a run-time 64-bit division.
   pm.addNestedPass<func::FuncOp>(createGpuLaunchSinkIndexComputationsPass());
   pm.addPass(createGpuKernelOutliningPass());
+  // Kernels are named after their functions; PTX takes fewer characters.
+  pm.addPass(createSpiderGpuKernelNames());
   // Explicit register caps: without one, ptxas spills at 64 registers.
   pm.addNestedPass<gpu::GPUModuleOp>(createSpiderGpuKernelRegisters());
   pm.addPass(createSymbolDCEPass());

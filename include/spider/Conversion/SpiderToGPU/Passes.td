@@ -143,4 +143,32 @@ def SpiderGpuKernelRegisters : Pass<"spider-gpu-kernel-registers", "::mlir::gpu:
   let dependentDialects = ["::mlir::NVVM::NVVMDialect"];
 }
 
+def SpiderGpuKernelNames : Pass<"spider-gpu-kernel-names", "::mlir::ModuleOp"> {
+  let summary = "Renames GPU functions whose names are not PTX identifiers";
+  let description = [{
+    Gives every `gpu.func` whose name PTX does not take as an identifier
+    (PTX: a letter, then letters, digits, `_` and `$`; or `_`, `$`, `%`
+    first, then at least one of those) a name that it takes, and updates
+    every `gpu.launch_func` of it. Characters outside that set become `_`;
+    a name that then collides with another symbol of its `gpu.module` gets
+    a numeric suffix.
+
+    Why: `gpu-kernel-outlining` names a kernel after its function, and
+    MLIR symbol names may hold any character: the launch in `@my.func`
+    (or upstream's test function `@tensor.generate`) became the PTX entry
+    `my.func_kernel`, and ptxas failed with "Parsing error near
+    '.func_kernel'".
+
+    Example:
+
+    ```mlir
+    gpu.module @my.func_kernel { gpu.func @my.func_kernel() kernel { ... } }
+    gpu.launch_func @my.func_kernel::@my.func_kernel ...
+    // becomes
+    gpu.module @my.func_kernel { gpu.func @my_func_kernel() kernel { ... } }
+    gpu.launch_func @my.func_kernel::@my_func_kernel ...
+    ```
+  }];
+}
+
 #endif // SPIDER_CONVERSION_SPIDERTOGPU_PASSES_TD

@@ -8,7 +8,10 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Interfaces/CastInterfaces.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <limits>
 
 using namespace mlir;
 using namespace mlir::spider;
@@ -117,9 +120,12 @@ void mlir::spider::emitProfileEnd(OpBuilder &b, Location loc,
                                   const PitOutcome &outcome) {
   IndexArith ia(b, loc);
   PitOp pit = plan.pit;
+  // Micro-tile sizes are user input: the volume saturates instead of
+  // overflowing (a fuzzer wrote [2, 9223372036854775807]).
   int64_t volume = 1;
   for (int64_t t : pit.getIndex().getType().getMicrotile())
-    volume *= t;
+    if (llvm::MulOverflow(volume, t, volume))
+      volume = std::numeric_limits<int64_t>::max();
   Value flops = arith::ConstantOp::create(
       b, loc, b.getF64FloatAttr(double(flopsPerIteration(plan.computation))));
   Value nonZeros = IndexNonZerosOp::create(b, loc, pit.getIndex());
