@@ -56,11 +56,8 @@ inline std::string describeCpuIsa() {
   mlir::spider::CpuIsa host = mlir::spider::detectHostCpuIsa();
   mlir::spider::CpuIsa isa = mlir::spider::resolveCpuIsa(benchCpuIsa());
   const char *tune = std::getenv("SPIDER_TUNE_CPU");
-  std::string model = !tune ? "isa" : tune;
-  if (model == "isa")
-    model = mlir::spider::llvmTuneCpuForIsa(isa).str();
-  else if (model.empty() || model == "target")
-    model = "the target CPU's";
+  std::string model = mlir::spider::tuneCpuForOption(tune ? tune : "isa", isa)
+                          .value_or("the target CPU's");
   return mlir::spider::stringifyCpuIsa(isa).str() + " (host: " +
          mlir::spider::stringifyCpuIsa(host).str() + ", " +
          llvm::sys::getHostCPUName().str() + "), LLVM model " + model;

@@ -256,11 +256,8 @@ int main(int argc, char **argv) {
                    << (cpuIsa == mlir::spider::CpuIsa::Host ? " (host)" : "")
                    << ", host CPU " << llvm::sys::getHostCPUName()
                    << ", LLVM model "
-                   << (tuneCpu == "isa"
-                           ? mlir::spider::llvmTuneCpuForIsa(cpuIsa).str()
-                       : tuneCpu.empty() || tuneCpu == "target"
-                           ? std::string("the host CPU's")
-                           : std::string(tuneCpu))
+                   << mlir::spider::tuneCpuForOption(tuneCpu, cpuIsa)
+                          .value_or("the host CPU's")
                    << "\n";
   }
   return 0;

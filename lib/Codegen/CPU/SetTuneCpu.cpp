@@ -22,11 +22,11 @@ struct SetTuneCpuPass
     : public spider::impl::SpiderSetTuneCpuBase<SetTuneCpuPass> {
   using Base::Base;
   void runOnOperation() override {
-    std::string cpu = tuneCpu;
-    if (cpu.empty() || cpu == "target")
+    std::optional<std::string> tune =
+        spider::tuneCpuForOption(tuneCpu, cpuIsa);
+    if (!tune)
       return;
-    if (cpu == "isa")
-      cpu = spider::llvmTuneCpuForIsa(cpuIsa).str();
+    const std::string &cpu = *tune;
     // An option is input: LLVM would only warn about a CPU it does not
     // know, on stderr when the backend runs, and ignore it.
     if (cpu != "generic" &&

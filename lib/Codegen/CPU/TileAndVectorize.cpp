@@ -697,18 +697,14 @@ struct TileAndVectorizePass
     // extends to the accumulator's: f16 times f32, or f32 factors into an
     // f16 accumulator (a truncation), take the generic path, which keeps
     // the body's casts.
-    if (op.getNumDpsInputs() != 2 ||
-        getElementTypeOrSelf(op.getDpsInputOperand(0)->get().getType()) !=
-            getElementTypeOrSelf(op.getDpsInputOperand(1)->get().getType()))
+    // (types: the two factors, then the accumulator.)
+    if (op.getNumDpsInputs() != 2 || types.size() < 3 || types[0] != types[1])
       return false;
     bool allFloat = llvm::all_of(types, llvm::IsaPred<FloatType>);
     bool allInteger = llvm::all_of(types, llvm::IsaPred<IntegerType>);
     if (!allFloat && !allInteger)
       return false;
-    if (getElementTypeOrSelf(op.getDpsInputOperand(0)->get().getType())
-            .getIntOrFloatBitWidth() >=
-        getElementTypeOrSelf(op.getDpsInitOperand(0)->get().getType())
-            .getIntOrFloatBitWidth())
+    if (types[0].getIntOrFloatBitWidth() >= types[2].getIntOrFloatBitWidth())
       return false;
     FailureOr<linalg::ContractionDimensions> dims =
         linalg::inferContractionDims(op);

@@ -214,7 +214,7 @@ namespace {
 /// canonicalization of linalg ops puts such casts there (a matmul whose
 /// sparse operand is `tensor<?x64xf32>` beside a static output gets it cast
 /// to `tensor<64x64xf32>`), and a body holds linalg computations only.
-struct HoistInputCastsOutOfPit : public OpRewritePattern<PitOp> {
+struct HoistCastsOutOfPit : public OpRewritePattern<PitOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(PitOp pit,
                                 PatternRewriter &rewriter) const override {
@@ -225,7 +225,7 @@ struct HoistInputCastsOutOfPit : public OpRewritePattern<PitOp> {
       if (!arg.hasOneUse())
         continue;
       auto cast = dyn_cast<tensor::CastOp>(*arg.getUsers().begin());
-      if (!cast || cast.getSource() != arg)
+      if (!cast)
         continue;
       Value input = pit.getInputs()[i];
       rewriter.setInsertionPoint(pit);
@@ -250,7 +250,7 @@ struct HoistInputCastsOutOfPit : public OpRewritePattern<PitOp> {
         continue;
       auto cast = dyn_cast<tensor::CastOp>(*arg.getUsers().begin());
       auto back = yield.getOperand(j).getDefiningOp<tensor::CastOp>();
-      if (!cast || cast.getSource() != arg || !back || !back->hasOneUse() ||
+      if (!cast || !back || !back->hasOneUse() ||
           back.getSource().getType() != cast.getType())
         continue;
       Type oldType = arg.getType();
@@ -281,5 +281,5 @@ struct HoistInputCastsOutOfPit : public OpRewritePattern<PitOp> {
 
 void PitOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                         MLIRContext *context) {
-  results.add<HoistInputCastsOutOfPit>(context);
+  results.add<HoistCastsOutOfPit>(context);
 }

@@ -116,6 +116,18 @@ inline llvm::StringRef llvmTuneCpuForIsa(CpuIsa isa) {
   return "generic";
 }
 
+/// The CPU a `tune-cpu` option names for code of `isa`: `isa` is
+/// llvmTuneCpuForIsa's, `target` (or empty) none (each function keeps its
+/// target CPU's model), anything else the CPU it names.
+inline std::optional<std::string> tuneCpuForOption(llvm::StringRef option,
+                                                   CpuIsa isa) {
+  if (option.empty() || option == "target")
+    return std::nullopt;
+  if (option == "isa")
+    return llvmTuneCpuForIsa(isa).str();
+  return option.str();
+}
+
 } // namespace mlir::spider
 
 #endif // SPIDER_DIALECT_SPIDER_IR_CPUISA_H

@@ -450,8 +450,10 @@ def Spider_PitOp : Spider_Op<"pit", [
     captures are extra `ins` (after the computation's inputs) or constants
     inside the body. The results have the types of `outs`. Canonicalization
     moves a `tensor.cast` of an input's block argument (its only use) out
-    of the body, onto the input: upstream's canonicalization of linalg ops
-    casts operands to the static shapes it infers.
+    of the body, onto the input, and one of an output's whose result the
+    yield casts back, onto the output (the result is cast back after the
+    op): upstream's canonicalization of linalg ops casts operands to the
+    static shapes it infers.
     The verifier checks that `pack_dim` is a loop dimension of the body's
     computation along which it is permutation invariant, that the sparse
     operand's indexing map sends the index's pack axis to exactly that loop
