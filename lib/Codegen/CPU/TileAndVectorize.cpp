@@ -21,6 +21,7 @@
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
+#include "llvm/Support/MathExtras.h"
 
 namespace mlir::spider {
 #define GEN_PASS_DEF_SPIDERTILEANDVECTORIZE
@@ -216,8 +217,12 @@ struct TileAndVectorizePass
       RankedTensorType type = empty.getType();
       if (!type.hasStaticShape() || !type.getElementType().isIntOrFloat())
         return;
-      int64_t bits = type.getNumElements() *
-                     type.getElementType().getIntOrFloatBitWidth();
+      // Shapes are user input: the byte count saturates instead of
+      // overflowing (a huge scratch is simply not hoisted).
+      int64_t bits = type.getElementType().getIntOrFloatBitWidth();
+      for (int64_t extent : type.getShape())
+        if (llvm::MulOverflow(bits, extent, bits))
+          return;
       if (bits / 8 <= kMaxHoistedBytes &&
           isa<scf::IfOp>(empty->getParentOp()) &&
           empty->getParentOfType<LoopLikeOpInterface>())

@@ -55,3 +55,28 @@ func.func @large_scratch_stays(%n: index, %src: tensor<1024x1024xf32>) -> f32 {
   }
   return %r : f32
 }
+
+// -----
+
+// A shape whose byte count does not fit in 64 bits (fuzz finding: the
+// count overflowed) is not hoisted either, and the pass does not trip on it.
+
+// CHECK-LABEL: func.func @overflowing_scratch_stays(
+// CHECK:         scf.for
+// CHECK:           scf.if
+// CHECK:             tensor.empty() : tensor<4611686018427387904x32xf32>
+func.func @overflowing_scratch_stays(%n: index, %t0: tensor<4611686018427387904x32xf32>) -> tensor<4611686018427387904x32xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%s = %t0) -> (tensor<4611686018427387904x32xf32>) {
+    %odd = arith.cmpi eq, %i, %c1 : index
+    %v = scf.if %odd -> (tensor<4611686018427387904x32xf32>) {
+      %e = tensor.empty() : tensor<4611686018427387904x32xf32>
+      scf.yield %e : tensor<4611686018427387904x32xf32>
+    } else {
+      scf.yield %s : tensor<4611686018427387904x32xf32>
+    }
+    scf.yield %v : tensor<4611686018427387904x32xf32>
+  }
+  return %r : tensor<4611686018427387904x32xf32>
+}

@@ -72,10 +72,11 @@ std::string describeDense(RankedTensorType type) {
       "x");
   os << " tensor of " << type.getElementType();
   if (type.hasStaticShape() && type.getElementType().isIntOrFloat()) {
-    // Up to 2^63 elements of up to 2^24 bits: in bits, this can overflow;
-    // in double it cannot.
-    double bytes = double(type.getNumElements()) *
-                   double(type.getElementTypeBitWidth()) / 8.0;
+    // The element count itself can overflow 64 bits (each extent may be
+    // up to 2^63); in double it cannot.
+    double bytes = double(type.getElementTypeBitWidth()) / 8.0;
+    for (int64_t extent : type.getShape())
+      bytes *= double(extent);
     os << " (" << llvm::format("%.0f", bytes) << " bytes)";
   } else {
     os << " (its size known at run time)";
