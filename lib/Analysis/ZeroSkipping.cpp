@@ -281,3 +281,41 @@ Attribute mlir::spider::evaluateAtInactive(linalg::LinalgOp op,
       evaluator.eval(op.getBlock()->getTerminator()->getOperand(resultIndex));
   return yielded.kind == Symbolic::Constant ? yielded.constant : Attribute();
 }
+
+Attribute mlir::spider::foldBodyAt(linalg::LinalgOp op,
+                                   ArrayRef<Attribute> values,
+                                   unsigned resultIndex) {
+  Block *block = op.getBlock();
+  if (!block || values.size() != op->getNumOperands() ||
+      resultIndex >= block->getTerminator()->getNumOperands())
+    return {};
+  DenseMap<Value, Attribute> known;
+  for (OpOperand &operand : op->getOpOperands())
+    if (values[operand.getOperandNumber()])
+      known[op.getMatchingBlockArgument(&operand)] =
+          values[operand.getOperandNumber()];
+  auto lookup = [&](Value value) -> Attribute {
+    if (Attribute attr = known.lookup(value))
+      return attr;
+    Attribute attr;
+    if (value.getDefiningOp() && matchPattern(value, m_Constant(&attr)))
+      return attr;
+    return {};
+  };
+  for (Operation &inner : block->without_terminator()) {
+    SmallVector<Attribute> operands;
+    for (Value value : inner.getOperands())
+      operands.push_back(lookup(value));
+    SmallVector<OpFoldResult> folded;
+    if (inner.getNumResults() != 1 || inner.getNumRegions() != 0 ||
+        failed(inner.fold(operands, folded)) || folded.size() != 1)
+      return {};
+    Attribute attr = dyn_cast<Attribute>(folded.front());
+    if (!attr) // Folded to one of its operands.
+      attr = lookup(cast<Value>(folded.front()));
+    if (!attr)
+      return {};
+    known[inner.getResult(0)] = attr;
+  }
+  return lookup(block->getTerminator()->getOperand(resultIndex));
+}

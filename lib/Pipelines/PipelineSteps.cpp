@@ -21,6 +21,11 @@ void mlir::spider::addMarksToPit(OpPassManager &pm,
                                  const SpiderPipelineOptions<Derived> &options,
                                  Target target, CpuIsa cpuIsa,
                                  llvm::StringRef tileDatabase) {
+  // Functions the pipeline would not reach are an error, up front.
+  SpiderCheckPipelineInputOptions check;
+  check.pipeline =
+      target == Target::CPU ? "spider-cpu-pipeline" : "spider-gpu-pipeline";
+  pm.addPass(createSpiderCheckPipelineInput(check));
   // Aggregated ops (linalg.softmax) first: the passes after see structured
   // ops only.
   pm.addPass(createSpiderDecomposeAggregatedOps());
@@ -38,6 +43,11 @@ void mlir::spider::addMarksToPit(OpPassManager &pm,
     selectTiles.assumedDensity = options.assumedDensity;
     pm.addPass(createSpiderSelectTiles(selectTiles));
   }
+  // Element-wise epilogues into the PITs they read, after the tiles are
+  // chosen (each PIT's own cover and dense threshold carry over). Not on
+  // the GPU, whose tile kernels take one computation.
+  if (options.fuseChains && target == Target::CPU)
+    pm.addPass(createSpiderFusePitEpilogues());
   pm.addPass(createCanonicalizerPass());
 }
 
@@ -74,6 +84,12 @@ void mlir::spider::addBufferization(OpPassManager &pm) {
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
+  // A loop may carry a tensor it does not update in place (a fresh result
+  // each iteration, or two iter_args swapped): its iter_arg then becomes a
+  // new buffer per iteration, which the ownership-based deallocation below
+  // frees. Upstream rejects such loops by default ("Yield operand #0 is not
+  // equivalent to the corresponding iter bbArg").
+  bufferize.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());

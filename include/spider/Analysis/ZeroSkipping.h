@@ -36,6 +36,14 @@ std::string explainUnsafeSkipping(linalg::LinalgOp op, OpOperand *sparse,
 Attribute evaluateAtInactive(linalg::LinalgOp op, OpOperand *input,
                              Attribute inactive, unsigned resultIndex);
 
+/// What result `resultIndex` of `op` yields when its operands hold
+/// `values` (one per operand, inputs then inits; null where unknown), when
+/// every op of the body folds on them; null otherwise. An epilogue's value
+/// where no group of its spider.pit writes: `select(d > 0, s / d, 0)` at
+/// `s = d = 0` is 0.
+Attribute foldBodyAt(linalg::LinalgOp op, ArrayRef<Attribute> values,
+                     unsigned resultIndex);
+
 } // namespace mlir::spider
 
 #endif // SPIDER_ANALYSIS_ZEROSKIPPING_H

@@ -514,10 +514,42 @@ LogicalResult PitOp::verifyChain() {
     if (skipsLikeASparseReader(linalgOp) || sparseReads)
       readsSparse.insert(op);
   }
+  // An epilogue: an element-wise computation of results written per group
+  // (by the computations above, or earlier epilogues), into a spider.pit
+  // output. Where no group writes, its inputs hold their inits; it is
+  // right there when its body, folded on those inits, yields its own
+  // output's fill (spider-fuse-pit-epilogues builds such outputs).
+  llvm::SmallPtrSet<Operation *, 8> writtenPerGroup(readsSparse.begin(),
+                                                    readsSparse.end());
+  for (Operation *op : computations) {
+    auto linalgOp = cast<linalg::LinalgOp>(op);
+    if (writtenPerGroup.contains(op) || op->getNumResults() != 1 ||
+        linalgOp.getNumReductionLoops() != 0)
+      continue;
+    auto out = dyn_cast<BlockArgument>(linalgOp.getDpsInits()[0]);
+    Attribute fill = getFillInit(*this, linalgOp.getDpsInits()[0]);
+    if (!out || !fill)
+      continue;
+    SmallVector<Attribute> values;
+    bool known = true;
+    for (OpOperand *input : linalgOp.getDpsInputOperands()) {
+      auto producer = input->get().getDefiningOp<linalg::LinalgOp>();
+      if (!producer || !writtenPerGroup.contains(producer)) {
+        known = false;
+        break;
+      }
+      unsigned k = cast<OpResult>(input->get()).getResultNumber();
+      values.push_back(getFillInit(*this, producer.getDpsInits()[k]));
+      known = known && values.back();
+    }
+    values.push_back(fill);
+    if (known && foldBodyAt(linalgOp, values, 0) == fill)
+      writtenPerGroup.insert(op);
+  }
   auto yield = cast<YieldOp>(block.getTerminator());
   for (Value value : yield.getValues()) {
     Operation *def = value.getDefiningOp();
-    if (!def || !readsSparse.contains(def))
+    if (!def || !writtenPerGroup.contains(def))
       return emitOpError()
              << "a chain yields results of computations that read the "
                 "sparse operand, or a result that is constant outside its "

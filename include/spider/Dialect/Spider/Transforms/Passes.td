@@ -187,6 +187,54 @@ def SpiderFusePitChains : Pass<"spider-fuse-pit-chains"> {
   ];
 }
 
+def SpiderFusePitEpilogues : Pass<"spider-fuse-pit-epilogues"> {
+  let summary = "Runs element-wise ops on spider.pit results inside the "
+                "spider.pit, per group";
+  let description = [{
+    An element-wise `linalg` op (every loop parallel, one result, its init
+    built from a constant, its body reading constants only) whose inputs
+    are all results of `spider.pit` ops on one index and one sparse value
+    becomes part of them: one `spider.pit` whose body holds their
+    computations and then the element-wise op, which runs per group on the
+    group's box, right after the group's own computation. The PITs'
+    results it was the only reader of are built inside and never exist
+    densely. Several PITs on one index (siblings: a GNN's neighbour sum
+    and degree, divided by the mean) become one: each group is gathered
+    once for all of them.
+
+    Why this is sound: where no group writes, each PIT's result is its
+    output's initial value (that is what skipping the inactive micro-tiles
+    means), so the element-wise op's value there is its body evaluated on
+    those inits. Each PIT output it reads must therefore start as a
+    `linalg.fill` of a constant, and the body must fold on those constants
+    (`select(d > 0, s / d, 0)` at `s = d = 0` is 0; the max aggregation's
+    `select(m == -inf, 0, m)` at `-inf` is 0); the fused op's output starts
+    as the folded value. The lowering's own checks then apply: a result
+    the op reads per group must be complete within its group (an MoE
+    expert's output, summed over the experts' groups, is not), else the
+    op is left alone with a remark that says why.
+
+    The fused op keeps the first PIT's `dense_threshold`: its dense form
+    materializes exactly what the unfused program did. The CPU pipeline
+    runs this pass after `spider-select-tiles` (under `fuse-chains`); the
+    GPU pipeline does not, as its tile kernels take one computation.
+
+    Example:
+
+    ```mlir
+    %s = spider.pit ins(%a, %x ...) outs(%zero_vf ...) index(%i ...) {...}
+    %d = spider.pit ins(%a ...) outs(%zero_v ...) index(%i ...) {...}
+    %m = linalg.generic ... ins(%s, %d ...) outs(%empty ...) { s / d }
+    // becomes one spider.pit over %a, %x into a fill of 0 (0/0 selected
+    // away) whose body computes %s, %d and %m per group.
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
 def SpiderLowerPitToLoops : Pass<"spider-lower-pit-to-loops"> {
   let summary = "Lowers spider.pit to scf loops over index groups with SRead and SWrite (CPU and GPU)";
   let description = [{
@@ -366,6 +414,28 @@ def SpiderDecomposeAggregatedOps : Pass<"spider-decompose-aggregated-ops"> {
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
     "::mlir::math::MathDialect", "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def SpiderCheckPipelineInput : Pass<"spider-check-pipeline-input", "::mlir::ModuleOp"> {
+  let summary = "Rejects input the Spider pipelines would leave uncompiled";
+  let description = [{
+    The first pass of both Spider pipelines. They compile the functions of
+    the module they run on; a function inside a nested `builtin.module`
+    would pass through every step untouched (or fail in the LLVM
+    conversion with upstream's message), and what came out would not be
+    what the user asked for. Each such function is named in an error, with
+    the way out: move it to the top level, or run the pipeline on the
+    nested module (`--pass-pipeline='builtin.module(builtin.module(spider-cpu-pipeline))'`).
+    Nested modules with no functions (a `gpu.module` is not a
+    `builtin.module`) pass.
+
+    `pipeline` names the pipeline in the message.
+  }];
+  let options = [
+    Option<"pipeline", "pipeline", "std::string",
+           /*default=*/"\"spider-cpu-pipeline\"",
+           "The pipeline named in the error">,
   ];
 }
 

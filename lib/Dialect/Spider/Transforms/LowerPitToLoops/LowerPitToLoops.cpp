@@ -13,6 +13,8 @@
 #include "spider/Dialect/Spider/Transforms/Utils/CodegenUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 
 namespace mlir::spider {
@@ -55,9 +57,13 @@ public:
 
     // A packed sparse operand (spider.from_tiles) has no dense form to run
     // the dense computation on: always PIT.
-    // A chain's dense form would materialize its intermediates: the same.
+    // A chain's dense form would materialize its intermediates: the same,
+    // unless the chain has a dense_threshold (spider-fuse-pit-epilogues
+    // keeps its PITs' one: their dense form materializes what the unfused
+    // program did; spider-fuse-pit-chains and spider-select-tiles give
+    // chains none).
     bool packed = pit.getSparseValue().getDefiningOp<FromTilesOp>() != nullptr ||
-                  pit.isChain();
+                  (pit.isChain() && !pit.getDenseThresholdAttr());
     SmallVector<Value> results =
         pit.getDenseThresholdAttr() && !packed
             ? emitDensityChoice(groups, outcome, work)
@@ -169,6 +175,27 @@ struct LowerPitToLoopsPass
   void runOnOperation() override {
     SmallVector<PitOp> pits;
     getOperation()->walk([&](PitOp pit) { pits.push_back(pit); });
+    // linalg.reduce, transpose, broadcast and map check their operands'
+    // shapes against each other dimension by dimension, static against
+    // static: a group's slices may be static along one (a micro-tile's
+    // extent) and dynamic along the other (the group's box). As generics
+    // they say the same through their maps, which hold for any sizes.
+    SmallVector<linalg::LinalgOp> strictShapes;
+    for (PitOp pit : pits)
+      pit.getBody().walk([&](linalg::LinalgOp op) {
+        if (isa<linalg::ReduceOp, linalg::TransposeOp, linalg::BroadcastOp,
+                linalg::MapOp>(op))
+          strictShapes.push_back(op);
+      });
+    IRRewriter rewriter(&getContext());
+    for (linalg::LinalgOp op : strictShapes) {
+      rewriter.setInsertionPoint(op);
+      if (failed(linalg::generalizeNamedOp(rewriter, op))) {
+        op.emitOpError() << "spider-lower-pit-to-loops could not write it as "
+                            "a linalg.generic for the group loop";
+        return signalPassFailure();
+      }
+    }
     for (PitOp pit : pits) {
       if (!pit.hasPureTensorSemantics()) {
         pit.emitOpError()
