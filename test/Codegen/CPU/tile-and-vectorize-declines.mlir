@@ -1,4 +1,4 @@
-// RUN: spider-opt %s -split-input-file -verify-diagnostics --pass-pipeline="builtin.module(func.func(spider-tile-and-vectorize))" | FileCheck %s --enable-var-scope
+// RUN: spider-opt %s -split-input-file -verify-diagnostics --pass-pipeline="builtin.module(func.func(spider-tile-and-vectorize{cpu-isa=avx512}))" | FileCheck %s --enable-var-scope
 
 // Every reason spider-tile-and-vectorize leaves a tile scalar, with its
 // remark; tile-and-vectorize-invalid.mlir covers its errors. The tile stays a

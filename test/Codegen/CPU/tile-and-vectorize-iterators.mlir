@@ -1,4 +1,4 @@
-// RUN: spider-opt %s -split-input-file -verify-diagnostics --pass-pipeline="builtin.module(func.func(spider-tile-and-vectorize),canonicalize)" | FileCheck %s --enable-var-scope
+// RUN: spider-opt %s -split-input-file -verify-diagnostics --pass-pipeline="builtin.module(func.func(spider-tile-and-vectorize{cpu-isa=avx512}),canonicalize)" | FileCheck %s --enable-var-scope
 
 // Iterator types that disagree with the maps (an upstream SparseTensor test
 // labels `parallel` a loop that its init does not index). The loops run in
